@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import { DOC_SLUGS, docsPage } from './docs.ts';
+import { homePage } from './home.ts';
+import { routeFor, type ServiceBinding } from './routes.ts';
+
+/** Bindings of the router (see wrangler.jsonc). */
+export interface Env {
+  COLLECTOR: Fetcher;
+  CATALOG: Fetcher;
+  API: Fetcher;
+  HEALTH: Fetcher;
+  MAINTENANCE: Fetcher;
+  ASSETS: Fetcher;
+  SOURCE: R2Bucket;
+  PROCESSED: R2Bucket;
+  CATALOG_BUCKET: R2Bucket;
+  PUBLIC_URL: string;
+}
+
+/** Forwards a request to a service; a service that is down answers 503 instead of an exception. */
+async function forward(env: Env, service: ServiceBinding, request: Request): Promise<Response> {
+  try {
+    return await env[service].fetch(request);
+  } catch (err) {
+    return Response.json(
+      {
+        error: {
+          message: `service ${service.toLowerCase()} is unavailable: ${String(err)}`,
+          type: 'ServiceUnavailable',
+          code: 503,
+        },
+      },
+      { status: 503 },
+    );
+  }
+}
+
+const app = new Hono<{ Bindings: Env }>();
+
+app.get('/', (c) => c.html(homePage(c.env.PUBLIC_URL)));
+app.get('/docs', (c) => c.html(docsPage()));
+app.get('/docs/:slug{[a-z]+\\.json}', async (c) => {
+  const service = DOC_SLUGS[c.req.param('slug').replace(/\.json$/, '')];
+  if (!service) return c.json({ error: { message: 'no such document', type: 'NotFound', code: 404 } }, 404);
+  return forward(c.env, service, new Request(new URL('/openapi.json', c.req.url)));
+});
+app.get('/vendor/*', (c) => c.env.ASSETS.fetch(c.req.raw));
+
+app.all('*', (c) => {
+  const service = routeFor(new URL(c.req.url).pathname);
+  if (!service) {
+    return c.json(
+      {
+        error: {
+          message: `no route for ${c.req.method} ${new URL(c.req.url).pathname}`,
+          type: 'NotFound',
+          code: 404,
+        },
+      },
+      404,
+    );
+  }
+  return forward(c.env, service, c.req.raw);
+});
+
+export default app;
