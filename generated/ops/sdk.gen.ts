@@ -1,0 +1,74 @@
+// Generated from contracts/ops.yaml by `npm run codegen`. Do not edit: change the contract and regenerate.
+
+import { client } from './client.gen.ts';
+import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.ts';
+import type { FlushBuffersData, FlushBuffersErrors, FlushBuffersResponses, GetComponentHealthData, GetComponentHealthErrors, GetComponentHealthResponses, GetCostsData, GetCostsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMetricsData, GetMetricsResponses, RunMaintenanceData, RunMaintenanceErrors, RunMaintenanceResponses } from './types.gen.ts';
+
+export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
+    /**
+     * You can provide a client instance returned by `createClient()` instead of
+     * individual options. This might be also useful if you want to implement a
+     * custom client.
+     */
+    client?: Client;
+    /**
+     * You can pass arbitrary values through the `meta` object. This can be
+     * used to access values that aren't defined as part of the SDK function.
+     */
+    meta?: keyof ClientMeta extends never ? Record<string, unknown> : ClientMeta;
+};
+
+/**
+ * Overall status and every component's status
+ */
+export const getHealth = <ThrowOnError extends boolean = false>(options?: Options<GetHealthData, ThrowOnError>): RequestResult<GetHealthResponses, GetHealthErrors, ThrowOnError> => (options?.client ?? client).get<GetHealthResponses, GetHealthErrors, ThrowOnError>({ url: '/health', ...options });
+
+/**
+ * One component's status
+ */
+export const getComponentHealth = <ThrowOnError extends boolean = false>(options: Options<GetComponentHealthData, ThrowOnError>): RequestResult<GetComponentHealthResponses, GetComponentHealthErrors, ThrowOnError> => (options.client ?? client).get<GetComponentHealthResponses, GetComponentHealthErrors, ThrowOnError>({ url: '/health/{component}', ...options });
+
+/**
+ * Performance metrics (Prometheus text or JSON)
+ */
+export const getMetrics = <ThrowOnError extends boolean = false>(options?: Options<GetMetricsData, ThrowOnError>): RequestResult<GetMetricsResponses, unknown, ThrowOnError> => (options?.client ?? client).get<GetMetricsResponses, unknown, ThrowOnError>({ url: '/metrics', ...options });
+
+/**
+ * Storage and operation costs, month to date and projected
+ */
+export const getCosts = <ThrowOnError extends boolean = false>(options?: Options<GetCostsData, ThrowOnError>): RequestResult<GetCostsResponses, unknown, ThrowOnError> => (options?.client ?? client).get<GetCostsResponses, unknown, ThrowOnError>({ url: '/v1/costs', ...options });
+
+/**
+ * Flush the event buffers now
+ *
+ * Writes what the buffers hold to Parquet and commits it to Iceberg now instead of waiting for
+ * the size or age threshold. Empty buffers are skipped. Idempotent: a retried flush never
+ * commits the same events twice.
+ *
+ */
+export const flushBuffers = <ThrowOnError extends boolean = false>(options?: Options<FlushBuffersData, ThrowOnError>): RequestResult<FlushBuffersResponses, FlushBuffersErrors, ThrowOnError> => (options?.client ?? client).post<FlushBuffersResponses, FlushBuffersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/ops/flush',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Run table maintenance now
+ *
+ * Runs the same tasks as the 6-hourly cron (compaction to the target file size, snapshot
+ * expiry, orphan-file removal) now, for one table or all, and answers when they are done.
+ *
+ */
+export const runMaintenance = <ThrowOnError extends boolean = false>(options?: Options<RunMaintenanceData, ThrowOnError>): RequestResult<RunMaintenanceResponses, RunMaintenanceErrors, ThrowOnError> => (options?.client ?? client).post<RunMaintenanceResponses, RunMaintenanceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/ops/maintenance',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});

@@ -1,0 +1,429 @@
+// Generated from contracts/ops.yaml by `npm run codegen`. Do not edit: change the contract and regenerate.
+
+export type ClientOptions = {
+    baseUrl: 'http://localhost:8787' | (string & {});
+};
+
+/**
+ * `degraded`: working but slow or close to a limit; `unhealthy`: failing.
+ */
+export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy';
+
+export type ComponentName = 'collector' | 'catalog' | 'api' | 'storage' | 'query-engine';
+
+export type ComponentHealth = {
+    name: ComponentName;
+    status: HealthStatus;
+    checked_at: string;
+    /**
+     * How long the probe took.
+     */
+    latency_ms: number;
+    /**
+     * Why the component is not healthy; absent when healthy.
+     */
+    message?: string;
+    /**
+     * Component-specific facts (e.g. buffered events, table count).
+     */
+    details?: {
+        [key: string]: unknown;
+    };
+};
+
+export type HealthReport = {
+    /**
+     * The worst component status.
+     */
+    status: HealthStatus;
+    checked_at: string;
+    /**
+     * Deployed version.
+     */
+    version?: string;
+    /**
+     * One entry per component, in the order of `ComponentName`.
+     */
+    components: Array<ComponentHealth>;
+};
+
+export type QueryLatency = {
+    /**
+     * GraphQL root field (e.g. `eventCounts`, `timeTravel`) or `sql`.
+     */
+    query_type: string;
+    count: number;
+    p50_ms: number;
+    p95_ms: number;
+    p99_ms: number;
+};
+
+export type BufferMetrics = {
+    table: string;
+    events: number;
+    bytes: number;
+    /**
+     * bytes / flush threshold bytes (0..1, may briefly exceed 1).
+     */
+    fill_ratio: number;
+    oldest_event_age_seconds?: number;
+};
+
+export type CompactionMetrics = {
+    runs_total: number;
+    files_rewritten_total: number;
+    bytes_rewritten_total: number;
+    last_run_at?: string;
+    last_duration_ms?: number;
+    last_status?: 'succeeded' | 'failed';
+};
+
+export type CacheMetrics = {
+    /**
+     * e.g. `manifest`, `data-file`, `query-result`.
+     */
+    cache: string;
+    hits: number;
+    misses: number;
+    hit_ratio: number;
+};
+
+export type MetricsReport = {
+    generated_at: string;
+    /**
+     * Rates and percentiles cover this trailing window.
+     */
+    window_seconds: number;
+    queries: Array<QueryLatency>;
+    ingest: {
+        events_per_second: number;
+        events_total: number;
+        rejected_total: number;
+        duplicates_total: number;
+    };
+    buffers: Array<BufferMetrics>;
+    compaction: CompactionMetrics;
+    caches: Array<CacheMetrics>;
+};
+
+/**
+ * The list prices the report uses (USD).
+ */
+export type CostPrices = {
+    /**
+     * R2 standard storage, e.g. 0.015.
+     */
+    storage_per_gb_month: number;
+    /**
+     * R2 class A operations (writes, lists), e.g. 4.50.
+     */
+    class_a_per_million: number;
+    /**
+     * R2 class B operations (reads), e.g. 0.36.
+     */
+    class_b_per_million: number;
+    /**
+     * Always 0 for R2.
+     */
+    egress_per_gb?: number;
+};
+
+export type TableStorageCost = {
+    /**
+     * Dot-separated namespace levels.
+     */
+    namespace: string;
+    table: string;
+    /**
+     * analytics-source, analytics-processed or analytics-catalog.
+     */
+    bucket: string;
+    /**
+     * Data, delete, manifest and metadata files of every live snapshot.
+     */
+    bytes: number;
+    files: number;
+    /**
+     * Month-to-date storage cost of this table.
+     */
+    cost: number;
+};
+
+export type OperationCost = {
+    count: number;
+    cost: number;
+};
+
+export type CostTotals = {
+    storage: number;
+    class_a: number;
+    class_b: number;
+    total: number;
+};
+
+export type CostReport = {
+    currency: 'USD';
+    /**
+     * First instant of the current month (UTC).
+     */
+    period_start: string;
+    /**
+     * First instant of the next month (UTC).
+     */
+    period_end: string;
+    generated_at: string;
+    prices: CostPrices;
+    storage: {
+        total_bytes: number;
+        tables: Array<TableStorageCost>;
+    };
+    operations: {
+        class_a: OperationCost;
+        class_b: OperationCost;
+    };
+    month_to_date: CostTotals;
+    /**
+     * Month to date scaled linearly to the whole month.
+     */
+    projected_monthly: CostTotals;
+};
+
+export type FlushRequest = {
+    /**
+     * Only this table's buffer (dot-separated namespace and name); all when omitted.
+     */
+    table?: string;
+};
+
+export type TableFlush = {
+    table: string;
+    events: number;
+    /**
+     * Parquet bytes written.
+     */
+    bytes: number;
+    status: 'committed' | 'empty' | 'failed';
+    /**
+     * The committed snapshot id (64-bit, as a decimal string).
+     */
+    snapshot_id?: string;
+    /**
+     * Why the flush failed.
+     */
+    message?: string;
+};
+
+export type FlushResult = {
+    flushes: Array<TableFlush>;
+};
+
+export type MaintenanceTask = 'compaction' | 'expire-snapshots' | 'remove-orphan-files';
+
+export type MaintenanceRequest = {
+    /**
+     * Only this table (dot-separated namespace and name); all when omitted.
+     */
+    table?: string;
+    /**
+     * Which tasks, in this order; all three when omitted.
+     */
+    tasks?: Array<MaintenanceTask>;
+};
+
+export type MaintenanceTaskResult = {
+    table: string;
+    task: MaintenanceTask;
+    status: 'succeeded' | 'skipped' | 'failed';
+    duration_ms: number;
+    files_rewritten?: number;
+    files_added?: number;
+    snapshots_expired?: number;
+    files_removed?: number;
+    bytes_removed?: number;
+    /**
+     * The snapshot the task committed, if any (64-bit, as a decimal string).
+     */
+    snapshot_id?: string;
+    message?: string;
+};
+
+export type MaintenanceResult = {
+    results: Array<MaintenanceTaskResult>;
+};
+
+export type ErrorKind = 'not_found' | 'missing_token' | 'invalid_token' | 'conflict' | 'invalid_request' | 'internal';
+
+export type ErrorResponse = {
+    error: {
+        kind: ErrorKind;
+        message: string;
+    };
+};
+
+export type GetHealthData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/health';
+};
+
+export type GetHealthErrors = {
+    /**
+     * At least one component is unhealthy.
+     */
+    503: HealthReport;
+};
+
+export type GetHealthError = GetHealthErrors[keyof GetHealthErrors];
+
+export type GetHealthResponses = {
+    /**
+     * Every component is healthy or degraded.
+     */
+    200: HealthReport;
+};
+
+export type GetHealthResponse = GetHealthResponses[keyof GetHealthResponses];
+
+export type GetComponentHealthData = {
+    body?: never;
+    path: {
+        component: 'collector' | 'catalog' | 'api';
+    };
+    query?: never;
+    url: '/health/{component}';
+};
+
+export type GetComponentHealthErrors = {
+    /**
+     * No such component.
+     */
+    404: ErrorResponse;
+    /**
+     * The component is unhealthy.
+     */
+    503: ComponentHealth;
+};
+
+export type GetComponentHealthError = GetComponentHealthErrors[keyof GetComponentHealthErrors];
+
+export type GetComponentHealthResponses = {
+    /**
+     * The component is healthy or degraded.
+     */
+    200: ComponentHealth;
+};
+
+export type GetComponentHealthResponse = GetComponentHealthResponses[keyof GetComponentHealthResponses];
+
+export type GetMetricsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * `json` forces JSON; `prometheus` forces the text format. Overrides Accept.
+         */
+        format?: 'prometheus' | 'json';
+    };
+    url: '/metrics';
+};
+
+export type GetMetricsResponses = {
+    /**
+     * Metrics over the last `window_seconds`. Prometheus names: `analytics_query_latency_ms`
+     * (summary with quantiles 0.5/0.95/0.99, label `query_type`), `analytics_events_per_second`,
+     * `analytics_events_total`, `analytics_buffer_fill_ratio` (label `table`),
+     * `analytics_compaction_runs_total`, `analytics_compaction_files_rewritten_total`,
+     * `analytics_compaction_bytes_rewritten_total`, `analytics_cache_hit_ratio` (label `cache`).
+     *
+     */
+    200: MetricsReport;
+};
+
+export type GetMetricsResponse = GetMetricsResponses[keyof GetMetricsResponses];
+
+export type GetCostsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/costs';
+};
+
+export type GetCostsResponses = {
+    /**
+     * The cost report for the current calendar month (UTC).
+     */
+    200: CostReport;
+};
+
+export type GetCostsResponse = GetCostsResponses[keyof GetCostsResponses];
+
+export type FlushBuffersData = {
+    body?: FlushRequest;
+    path?: never;
+    query?: never;
+    url: '/ops/flush';
+};
+
+export type FlushBuffersErrors = {
+    /**
+     * No bearer token.
+     */
+    401: ErrorResponse;
+    /**
+     * Wrong bearer token.
+     */
+    403: ErrorResponse;
+    /**
+     * The named table has no buffer.
+     */
+    404: ErrorResponse;
+};
+
+export type FlushBuffersError = FlushBuffersErrors[keyof FlushBuffersErrors];
+
+export type FlushBuffersResponses = {
+    /**
+     * The flushes that ran (one per table buffer).
+     */
+    200: FlushResult;
+};
+
+export type FlushBuffersResponse = FlushBuffersResponses[keyof FlushBuffersResponses];
+
+export type RunMaintenanceData = {
+    body?: MaintenanceRequest;
+    path?: never;
+    query?: never;
+    url: '/ops/maintenance';
+};
+
+export type RunMaintenanceErrors = {
+    /**
+     * No bearer token.
+     */
+    401: ErrorResponse;
+    /**
+     * Wrong bearer token.
+     */
+    403: ErrorResponse;
+    /**
+     * The named table does not exist.
+     */
+    404: ErrorResponse;
+    /**
+     * Maintenance is already running for a requested table.
+     */
+    409: ErrorResponse;
+};
+
+export type RunMaintenanceError = RunMaintenanceErrors[keyof RunMaintenanceErrors];
+
+export type RunMaintenanceResponses = {
+    /**
+     * What each task did, per table.
+     */
+    200: MaintenanceResult;
+};
+
+export type RunMaintenanceResponse = RunMaintenanceResponses[keyof RunMaintenanceResponses];

@@ -1,0 +1,253 @@
+// Generated from contracts/ops.yaml by `npm run codegen`. Do not edit: change the contract and regenerate.
+
+import * as z from 'zod';
+
+/**
+ * `degraded`: working but slow or close to a limit; `unhealthy`: failing.
+ */
+export const zHealthStatus = z.enum([
+    'healthy',
+    'degraded',
+    'unhealthy'
+]);
+
+export const zComponentName = z.enum([
+    'collector',
+    'catalog',
+    'api',
+    'storage',
+    'query-engine'
+]);
+
+export const zComponentHealth = z.object({
+    name: zComponentName,
+    status: zHealthStatus,
+    checked_at: z.iso.datetime(),
+    latency_ms: z.number().gte(0),
+    message: z.string().optional(),
+    details: z.record(z.string(), z.unknown()).optional()
+});
+
+export const zHealthReport = z.object({
+    status: zHealthStatus,
+    checked_at: z.iso.datetime(),
+    version: z.string().optional(),
+    components: z.array(zComponentHealth)
+});
+
+export const zQueryLatency = z.object({
+    query_type: z.string(),
+    count: z.int().gte(0),
+    p50_ms: z.number(),
+    p95_ms: z.number(),
+    p99_ms: z.number()
+});
+
+export const zBufferMetrics = z.object({
+    table: z.string(),
+    events: z.int().gte(0),
+    bytes: z.int().gte(0),
+    fill_ratio: z.number().gte(0),
+    oldest_event_age_seconds: z.number().gte(0).optional()
+});
+
+export const zCompactionMetrics = z.object({
+    runs_total: z.int().gte(0),
+    files_rewritten_total: z.int().gte(0),
+    bytes_rewritten_total: z.int().gte(0),
+    last_run_at: z.iso.datetime().optional(),
+    last_duration_ms: z.number().gte(0).optional(),
+    last_status: z.enum(['succeeded', 'failed']).optional()
+});
+
+export const zCacheMetrics = z.object({
+    cache: z.string(),
+    hits: z.int().gte(0),
+    misses: z.int().gte(0),
+    hit_ratio: z.number().gte(0).lte(1)
+});
+
+export const zMetricsReport = z.object({
+    generated_at: z.iso.datetime(),
+    window_seconds: z.int().gte(1),
+    queries: z.array(zQueryLatency),
+    ingest: z.object({
+        events_per_second: z.number().gte(0),
+        events_total: z.int().gte(0),
+        rejected_total: z.int().gte(0),
+        duplicates_total: z.int().gte(0)
+    }),
+    buffers: z.array(zBufferMetrics),
+    compaction: zCompactionMetrics,
+    caches: z.array(zCacheMetrics)
+});
+
+/**
+ * The list prices the report uses (USD).
+ */
+export const zCostPrices = z.object({
+    storage_per_gb_month: z.number(),
+    class_a_per_million: z.number(),
+    class_b_per_million: z.number(),
+    egress_per_gb: z.number().optional()
+});
+
+export const zTableStorageCost = z.object({
+    namespace: z.string(),
+    table: z.string(),
+    bucket: z.string(),
+    bytes: z.int().gte(0),
+    files: z.int().gte(0),
+    cost: z.number()
+});
+
+export const zOperationCost = z.object({
+    count: z.int().gte(0),
+    cost: z.number()
+});
+
+export const zCostTotals = z.object({
+    storage: z.number(),
+    class_a: z.number(),
+    class_b: z.number(),
+    total: z.number()
+});
+
+export const zCostReport = z.object({
+    currency: z.literal('USD'),
+    period_start: z.iso.datetime(),
+    period_end: z.iso.datetime(),
+    generated_at: z.iso.datetime(),
+    prices: zCostPrices,
+    storage: z.object({
+        total_bytes: z.int().gte(0),
+        tables: z.array(zTableStorageCost)
+    }),
+    operations: z.object({
+        class_a: zOperationCost,
+        class_b: zOperationCost
+    }),
+    month_to_date: zCostTotals,
+    projected_monthly: zCostTotals
+});
+
+export const zFlushRequest = z.object({
+    table: z.string().optional()
+});
+
+export const zTableFlush = z.object({
+    table: z.string(),
+    events: z.int().gte(0),
+    bytes: z.int().gte(0),
+    status: z.enum([
+        'committed',
+        'empty',
+        'failed'
+    ]),
+    snapshot_id: z.string().regex(/^-?[0-9]+$/).optional(),
+    message: z.string().optional()
+});
+
+export const zFlushResult = z.object({
+    flushes: z.array(zTableFlush)
+});
+
+export const zMaintenanceTask = z.enum([
+    'compaction',
+    'expire-snapshots',
+    'remove-orphan-files'
+]);
+
+export const zMaintenanceRequest = z.object({
+    table: z.string().optional(),
+    tasks: z.array(zMaintenanceTask).optional()
+});
+
+export const zMaintenanceTaskResult = z.object({
+    table: z.string(),
+    task: zMaintenanceTask,
+    status: z.enum([
+        'succeeded',
+        'skipped',
+        'failed'
+    ]),
+    duration_ms: z.number().gte(0),
+    files_rewritten: z.int().gte(0).optional(),
+    files_added: z.int().gte(0).optional(),
+    snapshots_expired: z.int().gte(0).optional(),
+    files_removed: z.int().gte(0).optional(),
+    bytes_removed: z.int().gte(0).optional(),
+    snapshot_id: z.string().regex(/^-?[0-9]+$/).optional(),
+    message: z.string().optional()
+});
+
+export const zMaintenanceResult = z.object({
+    results: z.array(zMaintenanceTaskResult)
+});
+
+export const zErrorKind = z.enum([
+    'not_found',
+    'missing_token',
+    'invalid_token',
+    'conflict',
+    'invalid_request',
+    'internal'
+]);
+
+export const zErrorResponse = z.object({
+    error: z.object({
+        kind: zErrorKind,
+        message: z.string()
+    })
+});
+
+/**
+ * Every component is healthy or degraded.
+ */
+export const zGetHealthResponse = zHealthReport;
+
+export const zGetComponentHealthPath = z.object({
+    component: z.enum([
+        'collector',
+        'catalog',
+        'api'
+    ])
+});
+
+/**
+ * The component is healthy or degraded.
+ */
+export const zGetComponentHealthResponse = zComponentHealth;
+
+export const zGetMetricsQuery = z.object({
+    format: z.enum(['prometheus', 'json']).optional()
+});
+
+/**
+ * Metrics over the last `window_seconds`. Prometheus names: `analytics_query_latency_ms`
+ * (summary with quantiles 0.5/0.95/0.99, label `query_type`), `analytics_events_per_second`,
+ * `analytics_events_total`, `analytics_buffer_fill_ratio` (label `table`),
+ * `analytics_compaction_runs_total`, `analytics_compaction_files_rewritten_total`,
+ * `analytics_compaction_bytes_rewritten_total`, `analytics_cache_hit_ratio` (label `cache`).
+ *
+ */
+export const zGetMetricsResponse = zMetricsReport;
+
+/**
+ * The cost report for the current calendar month (UTC).
+ */
+export const zGetCostsResponse = zCostReport;
+
+export const zFlushBuffersBody = zFlushRequest;
+
+/**
+ * The flushes that ran (one per table buffer).
+ */
+export const zFlushBuffersResponse = zFlushResult;
+
+export const zRunMaintenanceBody = zMaintenanceRequest;
+
+/**
+ * What each task did, per table.
+ */
+export const zRunMaintenanceResponse = zMaintenanceResult;
