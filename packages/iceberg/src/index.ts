@@ -1,0 +1,22 @@
+/**
+ * @analytics/iceberg: a runtime-agnostic Apache Iceberg v2 table engine.
+ * Web-standard APIs only; Node-only adapters live in `@analytics/iceberg/node`.
+ */
+export * from './commit/apply-commit.ts';
+export * from './commit/create-table-updates.ts';
+export * from './commit/table-requirement.ts';
+export * from './commit/table-update.ts';
+export * from './errors.ts';
+export * from './io/storage.ts';
+export * from './json/json-reader.ts';
+export * from './json/lossless-json.ts';
+export * from './spec/data-file.ts';
+export * from './spec/partition-spec.ts';
+export * from './spec/schema-json.ts';
+export * from './spec/schema-util.ts';
+export * from './spec/snapshot.ts';
+export * from './spec/sort-order.ts';
+export * from './spec/statistics.ts';
+export * from './spec/table-metadata.ts';
+export * from './spec/table-metadata-json.ts';
+export * from './spec/types.ts';
