@@ -1,0 +1,100 @@
+import { EventError } from './event-error.ts';
+import { isObject } from './ingest-body.ts';
+
+/** One configured ingest key: only the SHA-256 of the key is kept. */
+export interface ApiKeyEntry {
+  /** Lower-case hex SHA-256 of the key. */
+  readonly sha256: string;
+  /** Projects the key may write; `*` means any. */
+  readonly projects: readonly string[];
+  /** A label for logs and metrics, never the key. */
+  readonly name: string;
+}
+
+/** Where keys come from: Worker vars and secrets. */
+export interface ApiKeySettings {
+  /** The local single key (any project), e.g. from `ANALYTICS_API_KEY` in the environment. */
+  readonly ANALYTICS_API_KEY?: string;
+  /** JSON array of `{ "sha256": "<hex>", "projects": ["web", ...], "name"?: "..." }`. */
+  readonly COLLECTOR_API_KEYS?: string;
+}
+
+/**
+ * The set of ingest keys, held as SHA-256 hashes so the configuration (and a
+ * memory dump) never holds a usable key. `X-API-Key` is hashed and looked up.
+ */
+export class ApiKeyRing {
+  readonly #byHash: ReadonlyMap<string, ApiKeyEntry>;
+
+  private constructor(entries: readonly ApiKeyEntry[]) {
+    this.#byHash = new Map(entries.map((e) => [e.sha256, e]));
+  }
+
+  /** Reads `ANALYTICS_API_KEY` and `COLLECTOR_API_KEYS`; throws `invalid-key-config` for a malformed list. */
+  static async fromSettings(settings: ApiKeySettings): Promise<ApiKeyRing> {
+    const entries: ApiKeyEntry[] = [];
+    const single = settings.ANALYTICS_API_KEY?.trim();
+    if (single !== undefined && single !== '')
+      entries.push({ sha256: await sha256Hex(single), projects: ['*'], name: 'ANALYTICS_API_KEY' });
+    const list = settings.COLLECTOR_API_KEYS?.trim();
+    if (list !== undefined && list !== '') entries.push(...parseKeyList(list));
+    return new ApiKeyRing(entries);
+  }
+
+  /** Number of configured keys. */
+  get size(): number {
+    return this.#byHash.size;
+  }
+
+  /**
+   * The entry for a presented key. Throws `missing-api-key` (401) when there is
+   * none and `wrong-api-key` (403) when it matches no configured key.
+   */
+  async authenticate(presented: string | null | undefined): Promise<ApiKeyEntry> {
+    const key = presented?.trim() ?? '';
+    if (key === '')
+      throw new EventError('missing-api-key', 'X-API-Key header is required for POST /events over HTTP');
+    const entry = this.#byHash.get(await sha256Hex(key));
+    if (entry === undefined)
+      throw new EventError(
+        'wrong-api-key',
+        'X-API-Key is not a valid ingest key: check the key you were given',
+      );
+    return entry;
+  }
+}
+
+/** Whether a key may write events of `projectId` (events without a project are allowed). */
+export function keyAllowsProject(entry: ApiKeyEntry, projectId: string | undefined): boolean {
+  return projectId === undefined || entry.projects.includes('*') || entry.projects.includes(projectId);
+}
+
+/** Lower-case hex SHA-256 of a string's UTF-8 bytes (Web Crypto). */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function parseKeyList(json: string): ApiKeyEntry[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (cause) {
+    throw new EventError('invalid-key-config', 'COLLECTOR_API_KEYS is not valid JSON', { cause });
+  }
+  if (!Array.isArray(parsed))
+    throw new EventError('invalid-key-config', 'COLLECTOR_API_KEYS must be a JSON array');
+  return parsed.map((raw, i) => {
+    if (!isObject(raw))
+      throw new EventError('invalid-key-config', `COLLECTOR_API_KEYS[${i}] must be an object`);
+    const { sha256, projects, name } = raw;
+    if (typeof sha256 !== 'string' || !/^[0-9a-fA-F]{64}$/.test(sha256))
+      throw new EventError('invalid-key-config', `COLLECTOR_API_KEYS[${i}].sha256 must be 64 hex digits`);
+    if (!Array.isArray(projects) || projects.length === 0 || !projects.every((p) => typeof p === 'string'))
+      throw new EventError(
+        'invalid-key-config',
+        `COLLECTOR_API_KEYS[${i}].projects must be a non-empty array of strings`,
+      );
+    return { sha256: sha256.toLowerCase(), projects, name: typeof name === 'string' ? name : `key-${i}` };
+  });
+}

@@ -1,0 +1,44 @@
+import { EventError } from './event-error.ts';
+
+/**
+ * Reads a request body as UTF-8 text, refusing more than `maxBytes`: first by
+ * the declared Content-Length, then while streaming, so an oversized body is
+ * never buffered whole.
+ */
+export async function readBodyWithin(
+  body: ReadableStream<Uint8Array> | null,
+  contentLength: string | null,
+  maxBytes: number,
+): Promise<string> {
+  const declared = contentLength === null ? Number.NaN : Number(contentLength);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(declared, maxBytes);
+  if (body === null) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(total, maxBytes, true);
+    }
+    chunks.push(value);
+  }
+  const joined = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(joined);
+}
+
+function tooLarge(size: number, maxBytes: number, atLeast = false): EventError {
+  return new EventError(
+    'body-too-large',
+    `request body is ${atLeast ? `more than ${maxBytes}` : size} bytes; the limit is ${maxBytes} bytes: split the events over several requests`,
+    { context: { size, maxBytes } },
+  );
+}

@@ -1,0 +1,56 @@
+import { EventError } from './event-error.ts';
+import { describe } from './ingest-body.ts';
+
+// ISO 8601 / RFC 3339 date-time: date, 'T' or space, time with optional fraction, optional zone.
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * Microseconds since the Unix epoch (UTC) of an ISO 8601 timestamp, the unit
+ * of Iceberg `timestamptz`. A timestamp without a zone is read as UTC. Throws
+ * `bad-timestamp` naming the field and the value for anything else.
+ */
+export function timestampMicros(value: unknown, field = 'timestamp'): number {
+  if (typeof value !== 'string') throw bad(value, field);
+  const m = ISO_DATE_TIME.exec(value);
+  if (m === null) throw bad(value, field);
+  const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = m;
+  const normalisedZone =
+    zone === 'z'
+      ? 'Z'
+      : zone.length === 3
+        ? `${zone}:00`
+        : zone.includes(':') || zone === 'Z'
+          ? zone
+          : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const millis = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${normalisedZone}`);
+  if (
+    Number.isNaN(millis) ||
+    !validCalendar(Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(second))
+  )
+    throw bad(value, field);
+  const micros = Number(fraction.padEnd(6, '0').slice(0, 6));
+  return millis * 1000 + micros;
+}
+
+/** ISO 8601 (UTC, microsecond precision trimmed to what is set) of epoch microseconds. */
+export function isoFromMicros(micros: number): string {
+  const millis = Math.floor(micros / 1000);
+  const rest = micros - millis * 1000;
+  const iso = new Date(millis).toISOString();
+  return rest === 0 ? iso : `${iso.slice(0, -1)}${String(rest).padStart(3, '0')}Z`;
+}
+
+function validCalendar(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return false;
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= daysInMonth;
+}
+
+function bad(value: unknown, field: string): EventError {
+  return new EventError(
+    'bad-timestamp',
+    `field '${field}' must be an ISO 8601 date-time such as 2024-01-01T12:00:00Z, got ${describe(value)}`,
+    { field },
+  );
+}
