@@ -1,0 +1,4 @@
+/** Loads parquet-wasm once for the Node test files of the Parquet layer. */
+import { loadParquetWasmNode } from '../../src/parquet/parquet-wasm-node.ts';
+
+await loadParquetWasmNode();
