@@ -1,0 +1,316 @@
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { isQueryError, QueryError } from './errors.ts';
+import { eventsViewSql, isEventTable } from './events-view.ts';
+import { fieldIdProjection } from './field-id-projection.ts';
+import type { FileResolver } from './file-resolver.ts';
+import { ParquetFieldIds } from './parquet-field-ids.ts';
+import { computeRollupRows } from './rollup-sql.ts';
+import { Rollups } from './rollups.ts';
+import { checkUserSql } from './sql-safety.ts';
+import { ident } from './sql-text.ts';
+import type { ColumnSpec, ScanPlan, SnapshotSelector, TableName, TableSource } from './table-source.ts';
+import { qualifiedName } from './table-source.ts';
+
+/** Options of `QueryEngine`. */
+export interface QueryEngineOptions {
+  readonly instance: DuckDBInstance;
+  readonly source: TableSource;
+  readonly files: FileResolver;
+  /** Statement timeout for user SQL, ms. */
+  readonly timeoutMs: number;
+  /** Most rows a user query returns. */
+  readonly maxRows: number;
+  /** How long table state may be reused before asking the catalog again, ms. */
+  readonly refreshIntervalMs: number;
+  readonly now: () => number;
+}
+
+/** Rows of a SQL query, JSON-safe (64-bit integers as strings). */
+export interface SqlResult {
+  readonly columns: readonly string[];
+  readonly rows: readonly Record<string, unknown>[];
+  readonly truncated: boolean;
+  /** The snapshot read of the first table the query names, if any. */
+  readonly snapshotId: bigint | null;
+  readonly snapshotTimestampMs: number | null;
+}
+
+interface TableState {
+  readonly table: TableName;
+  readonly relation: string;
+  snapshotId: bigint | null;
+  snapshotTimestampMs: number | null;
+  columns: readonly ColumnSpec[];
+  rolledUpSnapshotId: bigint | null;
+}
+
+/** The name of the unified events view. */
+export const EVENTS_VIEW = 'events';
+
+/**
+ * DuckDB over Iceberg tables: one view per table at its current snapshot
+ * (columns mapped by field id), the unified `events` view, rollups kept up to
+ * date as snapshots are committed, and guarded user SQL with time travel.
+ */
+export class QueryEngine {
+  readonly rollups = new Rollups();
+  readonly #o: QueryEngineOptions;
+  readonly #fieldIds = new ParquetFieldIds();
+  readonly #tables = new Map<string, TableState>();
+  #refreshedAt = Number.NEGATIVE_INFINITY;
+  #refreshing: Promise<void> | undefined;
+
+  constructor(options: QueryEngineOptions) {
+    this.#o = options;
+  }
+
+  /** Relations user SQL may read: one view per table plus `events`. */
+  get relations(): ReadonlySet<string> {
+    return new Set([EVENTS_VIEW, ...[...this.#tables.values()].map((t) => t.relation)]);
+  }
+
+  /** Tables as last refreshed. */
+  get tables(): readonly { table: TableName; relation: string; snapshotId: bigint | null }[] {
+    return [...this.#tables.values()];
+  }
+
+  /** Refresh when the last refresh is older than the refresh interval. */
+  async refreshIfStale(): Promise<void> {
+    if (this.#o.now() - this.#refreshedAt >= this.#o.refreshIntervalMs) await this.refresh();
+  }
+
+  /**
+   * Ask the source for each table's current snapshot; for tables that moved,
+   * roll up the files added since the last refresh (an incremental scan) and
+   * point the table's view and the `events` view at the new snapshot.
+   * Concurrent callers share one refresh.
+   */
+  refresh(): Promise<void> {
+    this.#refreshing ??= this.#doRefresh().finally(() => {
+      this.#refreshing = undefined;
+    });
+    return this.#refreshing;
+  }
+
+  async #doRefresh(): Promise<void> {
+    const startedAt = this.#o.now();
+    const summaries = await this.#o.source.listTables();
+    const c = await this.#o.instance.connect();
+    try {
+      let changed = false;
+      for (const s of summaries) {
+        const key = qualifiedName(s.table);
+        let state = this.#tables.get(key);
+        if (state && state.snapshotId === s.currentSnapshotId) continue;
+        const plan = await this.#o.source.plan(s.table);
+        if (!state) {
+          state = {
+            table: s.table,
+            relation: s.table.name.toLowerCase(),
+            snapshotId: null,
+            snapshotTimestampMs: null,
+            columns: [],
+            rolledUpSnapshotId: null,
+          };
+          this.#tables.set(key, state);
+        }
+        await c.run(`CREATE OR REPLACE VIEW ${ident(state.relation)} AS ${await this.#viewSql(c, plan)}`);
+        state.snapshotId = plan.snapshotId;
+        state.snapshotTimestampMs = plan.snapshotTimestampMs;
+        state.columns = plan.columns;
+        if (isEventTable(plan.columns)) await this.#rollUp(c, state);
+        changed = true;
+      }
+      if (changed || this.#refreshedAt === Number.NEGATIVE_INFINITY) {
+        await c.run(
+          `CREATE OR REPLACE VIEW ${EVENTS_VIEW} AS ${this.#eventsSql([...this.#tables.values()])}`,
+        );
+      }
+      this.#refreshedAt = startedAt;
+    } finally {
+      c.closeSync();
+    }
+  }
+
+  async #rollUp(c: DuckDBConnection, state: TableState): Promise<void> {
+    const inc = await this.#o.source.planIncremental(state.table, state.rolledUpSnapshotId);
+    if (inc.reset) {
+      // History was rewritten (e.g. compaction replaced files): rebuild every table's rollups.
+      this.rollups.clear();
+      for (const t of this.#tables.values()) t.rolledUpSnapshotId = null;
+      const full = await this.#o.source.plan(state.table);
+      await this.#addRollups(
+        c,
+        state,
+        full.columns,
+        full.files.map((f) => f.uri),
+      );
+    } else if (inc.addedFiles.length > 0) {
+      await this.#addRollups(
+        c,
+        state,
+        inc.columns,
+        inc.addedFiles.map((f) => f.uri),
+      );
+    }
+    state.rolledUpSnapshotId = inc.toSnapshotId;
+  }
+
+  async #addRollups(
+    c: DuckDBConnection,
+    state: TableState,
+    columns: readonly ColumnSpec[],
+    uris: readonly string[],
+  ): Promise<void> {
+    if (uris.length === 0) return;
+    const sql = await this.#projection(c, columns, uris);
+    const rows = await computeRollupRows(c, sql, new Set(columns.map((x) => x.name)), state.table.name);
+    this.rollups.add(rows);
+  }
+
+  async #viewSql(c: DuckDBConnection, plan: ScanPlan): Promise<string> {
+    return this.#projection(
+      c,
+      plan.columns,
+      plan.files.map((f) => f.uri),
+    );
+  }
+
+  async #projection(
+    c: DuckDBConnection,
+    columns: readonly ColumnSpec[],
+    uris: readonly string[],
+  ): Promise<string> {
+    const paths = await this.#o.files.resolve(uris);
+    const ids = await this.#fieldIds.read(c, paths);
+    return fieldIdProjection(
+      columns,
+      paths.map((path) => ({ path, fieldIds: ids.get(path) ?? new Map() })),
+    );
+  }
+
+  #eventsSql(
+    states: readonly { relation: string; table: TableName; columns: readonly ColumnSpec[] }[],
+  ): string {
+    return eventsViewSql(
+      states
+        .filter((s) => isEventTable(s.columns))
+        .map((s) => ({ relation: s.relation, name: s.table.name, columns: s.columns })),
+    );
+  }
+
+  /**
+   * Run one user SELECT, at the current snapshots or (time travel) at the
+   * snapshot each table had at `at`. Refused SQL, bad SQL and timeouts throw
+   * `QueryError`s; at most `limit` rows (capped by `maxRows`) come back.
+   */
+  async sql(text: string, options: { at?: SnapshotSelector; limit?: number } = {}): Promise<SqlResult> {
+    await this.refreshIfStale();
+    const limit = Math.max(0, Math.min(options.limit ?? this.#o.maxRows, this.#o.maxRows));
+    const c = await this.#o.instance.connect();
+    try {
+      const named = [...(await checkUserSql(c, text, this.relations))];
+      const first =
+        [...this.#tables.values()].find((t) => named.includes(t.relation)) ??
+        (named.includes(EVENTS_VIEW)
+          ? [...this.#tables.values()].find((t) => isEventTable(t.columns))
+          : undefined);
+      let snapshotId = first?.snapshotId ?? null;
+      let snapshotTimestampMs = first?.snapshotTimestampMs ?? null;
+      if (options.at) {
+        const travelled = await this.#timeTravelViews(c, options.at, named);
+        const plan = first ? travelled.get(first.relation) : undefined;
+        snapshotId = plan?.snapshotId ?? null;
+        snapshotTimestampMs = plan?.snapshotTimestampMs ?? null;
+      }
+      const rows = await this.#runWithTimeout(c, text, limit);
+      return { ...rows, snapshotId, snapshotTimestampMs };
+    } catch (e) {
+      throw asQueryError(e);
+    } finally {
+      c.closeSync();
+    }
+  }
+
+  /** Temporary views (this connection only) over each needed table as of `at`. */
+  async #timeTravelViews(
+    c: DuckDBConnection,
+    at: SnapshotSelector,
+    named: readonly string[],
+  ): Promise<Map<string, ScanPlan>> {
+    const needEvents = named.includes(EVENTS_VIEW);
+    const plans = new Map<string, ScanPlan>();
+    const states: { relation: string; table: TableName; columns: readonly ColumnSpec[] }[] = [];
+    for (const t of this.#tables.values()) {
+      if (!named.includes(t.relation) && !(needEvents && isEventTable(t.columns))) continue;
+      const plan = await this.#o.source.plan(t.table, at);
+      plans.set(t.relation, plan);
+      // The travelled view has its own name so `events` can refer to it; the
+      // table's own name is then shadowed by a temp view (temp comes first).
+      const travelled = `__at_${t.relation}`;
+      await c.run(`CREATE TEMP VIEW ${ident(travelled)} AS ${await this.#viewSql(c, plan)}`);
+      await c.run(`CREATE TEMP VIEW ${ident(t.relation)} AS SELECT * FROM temp.${ident(travelled)}`);
+      states.push({ relation: `__at_${t.relation}`, table: t.table, columns: plan.columns });
+    }
+    if (needEvents) {
+      await c.run(`CREATE TEMP VIEW ${EVENTS_VIEW} AS ${this.#eventsSql(states)}`);
+    }
+    return plans;
+  }
+
+  async #runWithTimeout(
+    c: DuckDBConnection,
+    text: string,
+    limit: number,
+  ): Promise<{ columns: string[]; rows: Record<string, unknown>[]; truncated: boolean }> {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      c.interrupt();
+    }, this.#o.timeoutMs);
+    try {
+      const prepared = await c.prepare(text);
+      // Read one row past the limit to know whether the result was cut.
+      const reader = await prepared.streamAndReadUntil(limit + 1);
+      const columns = reader.columnNames();
+      const rows = reader.getRowObjectsJson().slice(0, limit + 1) as Record<string, unknown>[];
+      const truncated = rows.length > limit;
+      return { columns, rows: truncated ? rows.slice(0, limit) : rows, truncated };
+    } catch (e) {
+      if (timedOut) {
+        throw new QueryError(
+          'timeout',
+          `The query ran longer than ${this.#o.timeoutMs} ms and was stopped. Narrow the time range or aggregate more.`,
+          { timeoutMs: this.#o.timeoutMs },
+          { cause: e },
+        );
+      }
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Run trusted SQL the engine itself generated (dashboards), with the same timeout. */
+  async internalSql(text: string): Promise<Record<string, unknown>[]> {
+    await this.refreshIfStale();
+    const c = await this.#o.instance.connect();
+    try {
+      return (await this.#runWithTimeout(c, text, Number.MAX_SAFE_INTEGER - 1)).rows;
+    } catch (e) {
+      throw asQueryError(e);
+    } finally {
+      c.closeSync();
+    }
+  }
+}
+
+function asQueryError(e: unknown): QueryError {
+  if (isQueryError(e)) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  if (/^(Binder|Parser|Catalog|Conversion|Invalid Input|Out of Range) Error/.test(message)) {
+    return new QueryError('invalid-sql', message, {}, { cause: e });
+  }
+  if (/^Permission Error/.test(message)) return new QueryError('forbidden', message, {}, { cause: e });
+  return new QueryError('internal', message, {}, { cause: e });
+}
