@@ -173,7 +173,7 @@ function packageJson(openApi: readonly string[]): string {
     dependencies: {
       '@graphql-typed-document-node/core': '^3.2.0',
       graphql: '^16.11.0',
-      zod: '^4.6.7',
+      zod: '^4.6.6',
     },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
