@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     projects: [
       'packages/*/vitest.config.ts',
+      'packages/*/vitest.workers.config.ts',
       'services/*/vitest.config.ts',
       'clients/*/vitest.config.ts',
       'tests/vitest.config.ts',
