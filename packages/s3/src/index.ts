@@ -1,0 +1,2 @@
+export * from './server/index.ts';
+export * from './sigv4/index.ts';

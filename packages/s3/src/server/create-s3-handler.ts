@@ -1,0 +1,265 @@
+/**
+ * An S3-compatible HTTP endpoint over R2 buckets: path-style requests
+ * (`<basePath>/<bucket>/<key>`), SigV4 verified against configured keys,
+ * S3 XML errors, and every served operation reported with its R2 price class.
+ */
+
+import { uriDecode } from '../sigv4/encoding.ts';
+import { SigV4Error } from '../sigv4/sigv4-error.ts';
+import { verifyRequest } from '../sigv4/verify-request.ts';
+import { getBucketLocation, headBucket, listBuckets } from './bucket-operations.ts';
+import { listObjectsV1, listObjectsV2 } from './list-objects.ts';
+import {
+  abortMultipartUpload,
+  completeMultipartUpload,
+  createMultipartUpload,
+  uploadPart,
+} from './multipart.ts';
+import { getObject, headObject } from './object-read.ts';
+import { copyObject, deleteObject, deleteObjects, putObject } from './object-write.ts';
+import type { R2BucketLike } from './r2-bucket-like.ts';
+import { readRequestBody } from './request-body.ts';
+import type { OperationClass, S3Context, S3OperationEvent } from './s3-context.ts';
+import { errorResponse, fromSigV4Error, S3Error } from './s3-error.ts';
+
+/** Configuration of an S3 endpoint. */
+export interface S3HandlerOptions {
+  /** The bucket for a name, or `undefined` (→ NoSuchBucket). */
+  readonly buckets: (name: string) => R2BucketLike | undefined;
+  /** Secret access key for an access key id, or `undefined` (→ InvalidAccessKeyId). */
+  readonly credentials: (accessKeyId: string) => string | undefined | Promise<string | undefined>;
+  /** Path the endpoint is mounted at, e.g. `/s3`; default the root. */
+  readonly basePath?: string;
+  /** Bucket names for ListBuckets (default: none listed). */
+  readonly bucketNames?: () => readonly string[];
+  /** Server clock for signature time checks (default `() => new Date()`). */
+  readonly clock?: () => Date;
+  /** Request id source for `x-amz-request-id` (default `crypto.randomUUID`). */
+  readonly requestId?: () => string;
+  /** Called once per request with the S3 operation, its R2 class and the status. */
+  readonly onOperation?: (event: S3OperationEvent) => void;
+  /** Allowed clock skew (default 15 minutes). */
+  readonly maxSkewMs?: number;
+}
+
+/** Sub-resources we recognise but do not serve; asking for one is a 501, not a listing. */
+const UNSUPPORTED_SUBRESOURCES = [
+  'acl',
+  'accelerate',
+  'analytics',
+  'cors',
+  'encryption',
+  'intelligent-tiering',
+  'inventory',
+  'lifecycle',
+  'logging',
+  'metrics',
+  'notification',
+  'object-lock',
+  'ownershipControls',
+  'policy',
+  'policyStatus',
+  'publicAccessBlock',
+  'replication',
+  'requestPayment',
+  'restore',
+  'retention',
+  'legal-hold',
+  'select',
+  'tagging',
+  'torrent',
+  'versioning',
+  'versions',
+  'website',
+  'attributes',
+];
+
+interface Route {
+  readonly operation: string;
+  readonly operationClass: OperationClass;
+  readonly run: (ctx: S3Context) => Promise<Response> | Response;
+}
+
+function notImplemented(operation: string): Route {
+  return {
+    operation,
+    operationClass: 'free',
+    run: () => {
+      throw new S3Error('not-implemented', `${operation} is not implemented by this endpoint`);
+    },
+  };
+}
+
+function bucketRoute(method: string, query: URLSearchParams): Route {
+  const unsupported = UNSUPPORTED_SUBRESOURCES.find((s) => query.has(s));
+  if (unsupported) return notImplemented(`bucket ?${unsupported}`);
+  switch (method) {
+    case 'HEAD':
+      return { operation: 'HeadBucket', operationClass: 'B', run: headBucket };
+    case 'GET':
+      if (query.has('location'))
+        return { operation: 'GetBucketLocation', operationClass: 'B', run: getBucketLocation };
+      if (query.has('uploads')) return notImplemented('ListMultipartUploads');
+      if (query.get('list-type') === '2')
+        return { operation: 'ListObjectsV2', operationClass: 'A', run: listObjectsV2 };
+      return { operation: 'ListObjects', operationClass: 'A', run: listObjectsV1 };
+    case 'POST':
+      if (query.has('delete'))
+        return { operation: 'DeleteObjects', operationClass: 'free', run: deleteObjects };
+      return notImplemented('POST on a bucket');
+    case 'PUT':
+      return notImplemented('CreateBucket');
+    case 'DELETE':
+      return notImplemented('DeleteBucket');
+    default:
+      return notImplemented(`${method} on a bucket`);
+  }
+}
+
+function objectRoute(method: string, query: URLSearchParams, headers: Headers): Route {
+  const unsupported = UNSUPPORTED_SUBRESOURCES.find((s) => query.has(s));
+  if (unsupported) return notImplemented(`object ?${unsupported}`);
+  const uploadId = query.get('uploadId');
+  switch (method) {
+    case 'GET':
+      if (uploadId !== null) return notImplemented('ListParts');
+      return { operation: 'GetObject', operationClass: 'B', run: getObject };
+    case 'HEAD':
+      return { operation: 'HeadObject', operationClass: 'B', run: headObject };
+    case 'PUT': {
+      const copySource = headers.get('x-amz-copy-source');
+      if (uploadId !== null) {
+        if (copySource !== null) return notImplemented('UploadPartCopy');
+        return { operation: 'UploadPart', operationClass: 'A', run: (ctx) => uploadPart(ctx, uploadId) };
+      }
+      if (copySource !== null)
+        return { operation: 'CopyObject', operationClass: 'A', run: (ctx) => copyObject(ctx, copySource) };
+      return { operation: 'PutObject', operationClass: 'A', run: putObject };
+    }
+    case 'POST':
+      if (query.has('uploads'))
+        return { operation: 'CreateMultipartUpload', operationClass: 'A', run: createMultipartUpload };
+      if (uploadId !== null) {
+        return {
+          operation: 'CompleteMultipartUpload',
+          operationClass: 'A',
+          run: (ctx) => completeMultipartUpload(ctx, uploadId),
+        };
+      }
+      return notImplemented('POST on an object');
+    case 'DELETE':
+      if (uploadId !== null) {
+        return {
+          operation: 'AbortMultipartUpload',
+          operationClass: 'free',
+          run: (ctx) => abortMultipartUpload(ctx, uploadId),
+        };
+      }
+      return { operation: 'DeleteObject', operationClass: 'free', run: deleteObject };
+    default:
+      return {
+        operation: method,
+        operationClass: 'free',
+        run: () => {
+          throw new S3Error('method-not-allowed', `${method} is not allowed`);
+        },
+      };
+  }
+}
+
+function normaliseBase(basePath: string | undefined): string {
+  if (!basePath || basePath === '/') return '';
+  return `/${basePath.replace(/^\/+|\/+$/g, '')}`;
+}
+
+/** Build the request handler: `(Request) => Promise<Response>`. */
+export function createS3Handler(options: S3HandlerOptions): (request: Request) => Promise<Response> {
+  const base = normaliseBase(options.basePath);
+  const clock = options.clock ?? (() => new Date());
+  const newRequestId = options.requestId ?? (() => crypto.randomUUID());
+
+  return async (request) => {
+    const requestId = newRequestId();
+    const url = new URL(request.url);
+    const resource = url.pathname;
+    let route: Route | undefined;
+    let bucketName: string | undefined;
+    let response: Response;
+    try {
+      if (base && url.pathname !== base && !url.pathname.startsWith(`${base}/`)) {
+        throw new S3Error('invalid-request', `Path ${url.pathname} is outside the S3 endpoint at ${base}`);
+      }
+      const path = url.pathname.slice(base.length).replace(/^\//, '');
+      const slash = path.indexOf('/');
+      bucketName = uriDecode(slash < 0 ? path : path.slice(0, slash));
+      const key = slash < 0 ? '' : uriDecode(path.slice(slash + 1));
+      const method = request.method.toUpperCase();
+      route =
+        bucketName === ''
+          ? method === 'GET'
+            ? {
+                operation: 'ListBuckets',
+                operationClass: 'A',
+                run: () => listBuckets(options.bucketNames?.() ?? []),
+              }
+            : notImplemented(`${method} on the service`)
+          : key === ''
+            ? bucketRoute(method, url.searchParams)
+            : objectRoute(method, url.searchParams, request.headers);
+
+      let verified: Awaited<ReturnType<typeof verifyRequest>>;
+      try {
+        verified = await verifyRequest(request, {
+          credentials: options.credentials,
+          now: clock(),
+          ...(options.maxSkewMs !== undefined ? { maxSkewMs: options.maxSkewMs } : {}),
+        });
+      } catch (error) {
+        if (error instanceof SigV4Error) throw fromSigV4Error(error);
+        throw error;
+      }
+
+      const bucket = bucketName === '' ? undefined : options.buckets(bucketName);
+      if (bucketName !== '' && !bucket) {
+        throw new S3Error('no-such-bucket', 'The specified bucket does not exist', {
+          BucketName: bucketName,
+        });
+      }
+      let body: Promise<Uint8Array> | undefined;
+      const ctx: S3Context = {
+        request,
+        url,
+        bucketName,
+        bucket: bucket as R2BucketLike,
+        key,
+        body: () => {
+          body ??= readRequestBody(request, verified.payload);
+          return body;
+        },
+        bucketByName: options.buckets,
+      };
+      response = await route.run(ctx);
+    } catch (error) {
+      const s3Error =
+        error instanceof S3Error
+          ? error
+          : new S3Error(
+              'internal-error',
+              error instanceof Error ? error.message : String(error),
+              {},
+              { cause: error },
+            );
+      response = errorResponse(s3Error, { method: request.method, resource, requestId });
+    }
+    response.headers.set('x-amz-request-id', requestId);
+    if (route && options.onOperation) {
+      options.onOperation({
+        operation: route.operation,
+        operationClass: route.operationClass,
+        ...(bucketName ? { bucket: bucketName } : {}),
+        status: response.status,
+      });
+    }
+    return response;
+  };
+}
