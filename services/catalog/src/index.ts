@@ -1,20 +1,24 @@
-import { DurableObject } from 'cloudflare:workers';
+import { WorkerEntrypoint } from 'cloudflare:workers';
+import type { CatalogEnv } from './catalog-env.ts';
 
-export class CatalogDurableObject extends DurableObject {
-  ping(): number {
-    this.ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS t (x INTEGER)');
-    this.ctx.storage.sql.exec('INSERT INTO t VALUES (1)');
-    return this.ctx.storage.sql.exec('SELECT count(*) AS n FROM t').one().n as number;
+export { CatalogDurableObject } from './catalog-durable-object.ts';
+
+/**
+ * The catalog Worker: forwards every request to the warehouse's Catalog
+ * Durable Object, and takes R2 operation reports from the other services over
+ * RPC (`env.CATALOG_SERVICE.recordOperations(...)` through a service binding).
+ */
+export default class CatalogWorker extends WorkerEntrypoint<CatalogEnv> {
+  #catalog() {
+    return this.env.CATALOG.get(this.env.CATALOG.idFromName(this.env.WAREHOUSE ?? 'analytics'));
+  }
+
+  override fetch(request: Request): Promise<Response> {
+    return this.#catalog().fetch(request);
+  }
+
+  /** Counts R2 operations `service` made (for `/v1/costs`). */
+  async recordOperations(service: string, classA: number, classB: number): Promise<void> {
+    await this.#catalog().recordOperations(service, classA, classB);
   }
 }
-
-export default {
-  async fetch(
-    _req: Request,
-    env: { CATALOG: DurableObjectNamespace<CatalogDurableObject>; SOURCE: R2Bucket },
-  ) {
-    await env.SOURCE.put('k', 'v');
-    const n = await env.CATALOG.get(env.CATALOG.idFromName('x')).ping();
-    return Response.json({ n, v: await (await env.SOURCE.get('k'))?.text() });
-  },
-};

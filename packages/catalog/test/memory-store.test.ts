@@ -1,0 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryCatalogStore } from '../src/store/memory-store.ts';
+import { catalogStoreContract } from './catalog-store-contract.ts';
+
+catalogStoreContract('memory', () => new MemoryCatalogStore(), { describe, it, expect });
