@@ -8,8 +8,8 @@
 // so each service's configuration is copied into the data folder with its
 // `vars` merged from, in order: the committed wrangler.jsonc, the service's
 // committed `dev.vars.json` (local defaults for values that are secrets on
-// Cloudflare), the process environment (for keys the service declares), and
-// the caller's overrides.
+// Cloudflare), the process environment (for keys the service declares), then
+// the stack-wide values (origin, S3 endpoint and keys) and the caller's overrides.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,17 @@ export const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
 /** Worker services in start order; the first one is the public origin. */
 export const WORKERS = ['router', 'collector', 'catalog', 'api', 'health', 'maintenance'];
+
+/**
+ * Local-only values every service sees: the key pair of the local S3 endpoint
+ * (the router verifies it, the catalog vends it to engines, the query engine
+ * uses it). On Cloudflare these are secrets holding R2 API credentials.
+ */
+export const LOCAL_SHARED_VARS = {
+  S3_ACCESS_KEY_ID: process.env.S3_ACCESS_KEY_ID ?? 'analytics-local',
+  S3_SECRET_ACCESS_KEY: process.env.S3_SECRET_ACCESS_KEY ?? 'analytics-local-secret',
+  S3_REGION: 'auto',
+};
 
 /** Asks the OS for a free TCP port on 127.0.0.1. */
 export function freePort() {
@@ -52,9 +63,9 @@ function materialiseConfig(name, configDir, vars) {
   for (const key of declared) {
     if (process.env[key] !== undefined) merged[key] = process.env[key];
   }
-  for (const [key, value] of Object.entries(vars)) {
-    if (declared.has(key)) merged[key] = value;
-  }
+  // Stack-wide facts (the origin, the S3 endpoint and its local keys) and test
+  // overrides apply to every service, declared or not.
+  Object.assign(merged, vars);
   const copy = { ...config, vars: merged };
   delete copy.$schema;
   if (copy.main) copy.main = join(serviceDir, copy.main);
@@ -109,6 +120,7 @@ export async function startStack(options = {}) {
   mkdirSync(configDir, { recursive: true });
 
   const vars = {
+    ...LOCAL_SHARED_VARS,
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     S3_ENDPOINT: `http://127.0.0.1:${port}/s3`,
     QUERY_ENGINE_URL: `http://127.0.0.1:${queryPort}`,

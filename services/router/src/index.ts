@@ -2,18 +2,16 @@ import { Hono } from 'hono';
 import { DOC_SLUGS, docsPage } from './docs.ts';
 import { homePage } from './home.ts';
 import { routeFor, type ServiceBinding } from './routes.ts';
+import { type S3Env, s3Handler } from './s3.ts';
 
 /** Bindings of the router (see wrangler.jsonc). */
-export interface Env {
+export interface Env extends S3Env {
   COLLECTOR: Fetcher;
   CATALOG: Fetcher;
   API: Fetcher;
   HEALTH: Fetcher;
   MAINTENANCE: Fetcher;
   ASSETS: Fetcher;
-  SOURCE: R2Bucket;
-  PROCESSED: R2Bucket;
-  CATALOG_BUCKET: R2Bucket;
   PUBLIC_URL: string;
 }
 
@@ -45,6 +43,8 @@ app.get('/docs/:slug{[a-z]+\\.json}', async (c) => {
   return forward(c.env, service, new Request(new URL('/openapi.json', c.req.url)));
 });
 app.get('/vendor/*', (c) => c.env.ASSETS.fetch(c.req.raw));
+app.all('/s3', (c) => s3Handler(c.env)(c.req.raw));
+app.all('/s3/*', (c) => s3Handler(c.env)(c.req.raw));
 
 app.all('*', (c) => {
   const service = routeFor(new URL(c.req.url).pathname);
