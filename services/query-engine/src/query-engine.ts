@@ -69,6 +69,15 @@ export class QueryEngine {
     return new Set([EVENTS_VIEW, ...[...this.#tables.values()].map((t) => t.relation)]);
   }
 
+  /** Column names the `events` view has (the union over event tables). */
+  get eventColumns(): ReadonlySet<string> {
+    const names = new Set<string>();
+    for (const t of this.#tables.values()) {
+      if (isEventTable(t.columns)) for (const c of t.columns) names.add(c.name);
+    }
+    return names;
+  }
+
   /** Tables as last refreshed. */
   get tables(): readonly { table: TableName; relation: string; snapshotId: bigint | null }[] {
     return [...this.#tables.values()];

@@ -1,0 +1,492 @@
+import { QueryError } from './errors.ts';
+import type { QueryEngine } from './query-engine.ts';
+import type { RollupCell, RollupDimension } from './rollups.ts';
+import { literal } from './sql-text.ts';
+
+/** A half-open event-time interval [startMs, endMs). */
+export interface TimeRange {
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/** SDL `EventFilter`: omitted fields do not filter. */
+export interface EventFilter {
+  readonly projectId?: string | null;
+  readonly environment?: string | null;
+  readonly pathPrefix?: string | null;
+}
+
+/** SDL `UniqueCountMode`. */
+export type Uniques = 'EXACT' | 'ESTIMATED';
+
+/** SDL `Interval`. */
+export type Interval = 'MINUTE' | 'HOUR' | 'DAY';
+
+/** SDL `Dimension` → rollup dimension and column. */
+export const dimensions = {
+  PAGE: ['page', 'page_url'],
+  REFERRER: ['referrer', 'referrer'],
+  UTM_SOURCE: ['utm_source', 'utm_source'],
+  UTM_MEDIUM: ['utm_medium', 'utm_medium'],
+  UTM_CAMPAIGN: ['utm_campaign', 'utm_campaign'],
+  COUNTRY: ['country', 'country'],
+  BROWSER: ['browser', 'browser'],
+  OS: ['os', 'os'],
+  DEVICE_TYPE: ['device_type', 'device_type'],
+} as const satisfies Record<string, readonly [RollupDimension, string]>;
+
+/** SDL `Dimension`. */
+export type Dimension = keyof typeof dimensions;
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The dashboard queries of the SDL. Each is answered from the rollups when it
+ * can be — hour-aligned range, no filter, and estimated distinct counts
+ * allowed — and otherwise by SQL over the `events` view (exact). The result
+ * says which (`estimated`).
+ */
+export class Dashboard {
+  readonly #engine: QueryEngine;
+
+  constructor(engine: QueryEngine) {
+    this.#engine = engine;
+  }
+
+  /** `analytics.eventCounts`. */
+  async eventCounts(
+    range: TimeRange,
+    eventTypes: readonly string[] | null,
+    filter: EventFilter,
+    uniques: Uniques,
+  ) {
+    checkRange(range);
+    await this.#engine.refreshIfStale();
+    if (this.#fromRollups(range, filter, uniques)) {
+      const [from, to] = hours(range);
+      const types = eventTypes ?? this.#engine.rollups.values('event_type');
+      return types
+        .map((eventType) => {
+          const cell = this.#engine.rollups.range('event_type', eventType, from, to);
+          return {
+            eventType,
+            count: cell.count,
+            uniqueUsers: Math.round(cell.visitors.estimate()),
+            estimated: true,
+          };
+        })
+        .filter((r) => eventTypes !== null || r.count > 0)
+        .sort((a, b) => b.count - a.count);
+    }
+    const typeFilter = eventTypes
+      ? ` AND event_type IN (${eventTypes.map(literal).join(', ') || 'NULL'})`
+      : '';
+    const distinct = distinctSql('coalesce(user_id, session_id)', uniques);
+    const rows = await this.#engine.internalSql(
+      `SELECT event_type, count(*) AS n, ${distinct} AS u FROM events WHERE ${where(range, filter)}${typeFilter}
+       GROUP BY event_type ORDER BY n DESC`,
+    );
+    const found = new Map(rows.map((r) => [String(r.event_type), r]));
+    const names = eventTypes ?? rows.map((r) => String(r.event_type));
+    return names.map((eventType) => ({
+      eventType,
+      count: Number(found.get(eventType)?.n ?? 0),
+      uniqueUsers: Number(found.get(eventType)?.u ?? 0),
+      estimated: uniques === 'ESTIMATED',
+    }));
+  }
+
+  /** `analytics.traffic`. */
+  async traffic(range: TimeRange, interval: Interval, filter: EventFilter, uniques: Uniques) {
+    checkRange(range);
+    await this.#engine.refreshIfStale();
+    const step = interval === 'MINUTE' ? 60_000 : interval === 'HOUR' ? HOUR_MS : 24 * HOUR_MS;
+    const buckets: number[] = [];
+    for (let b = Math.floor(range.startMs / step) * step; b < range.endMs; b += step) buckets.push(b);
+    if (buckets.length > 5_000) {
+      throw new QueryError(
+        'bad-request',
+        `The range has ${buckets.length} ${interval} buckets; at most 5000.`,
+      );
+    }
+    if (interval !== 'MINUTE' && this.#fromRollups(range, filter, uniques)) {
+      const r = this.#engine.rollups;
+      const points = buckets.map((b) => {
+        const from = Math.max(b, range.startMs) / HOUR_MS;
+        const to = Math.min(b + step, range.endMs) / HOUR_MS;
+        const cell = r.range('all', '', from, to);
+        return { bucket: iso(b), ...pointOf(cell) };
+      });
+      const total = r.range('all', '', ...hours(range));
+      return {
+        interval,
+        points,
+        totalPageviews: total.count,
+        totalVisitors: Math.round(total.visitors.estimate()),
+        totalSessions: Math.round(total.sessions?.estimate() ?? 0),
+        estimated: true,
+      };
+    }
+    const base = `FROM events WHERE ${where(range, filter)} AND event_type = 'page_view'`;
+    const v = distinctSql('coalesce(user_id, session_id)', uniques);
+    const s = distinctSql('session_id', uniques);
+    const rows = await this.#engine.internalSql(
+      `SELECT (epoch_ms("timestamp") // ${step}) * ${step} AS b, count(*) AS p, ${v} AS v, ${s} AS s ${base} GROUP BY b`,
+    );
+    const totals =
+      (await this.#engine.internalSql(`SELECT count(*) AS p, ${v} AS v, ${s} AS s ${base}`))[0] ?? {};
+    const byBucket = new Map(rows.map((row) => [Number(row.b), row]));
+    return {
+      interval,
+      points: buckets.map((b) => {
+        const row = byBucket.get(b);
+        return {
+          bucket: iso(b),
+          pageviews: Number(row?.p ?? 0),
+          visitors: Number(row?.v ?? 0),
+          sessions: Number(row?.s ?? 0),
+        };
+      }),
+      totalPageviews: Number(totals.p ?? 0),
+      totalVisitors: Number(totals.v ?? 0),
+      totalSessions: Number(totals.s ?? 0),
+      estimated: uniques === 'ESTIMATED',
+    };
+  }
+
+  /** `analytics.topPages`. */
+  async topPages(range: TimeRange, filter: EventFilter, limit: number, uniques: Uniques) {
+    checkRange(range);
+    await this.#engine.refreshIfStale();
+    const n = clampLimit(limit);
+    if (this.#fromRollups(range, filter, uniques)) {
+      const [from, to] = hours(range);
+      return this.#top('page', from, to, n).map(({ value, cell }) => ({
+        pageUrl: value,
+        pageTitle: cell.title,
+        pageviews: cell.count,
+        visitors: Math.round(cell.visitors.estimate()),
+        averageTimeOnPage: cell.timeOnPageCount > 0 ? cell.timeOnPageSum / cell.timeOnPageCount : null,
+        estimated: true,
+      }));
+    }
+    const rows = await this.#engine.internalSql(
+      `SELECT page_url, arg_max(page_title, "timestamp") AS title, count(*) AS p,
+         ${distinctSql('coalesce(user_id, session_id)', uniques)} AS v, avg(time_on_page) AS t
+       FROM events WHERE ${where(range, filter)} AND event_type = 'page_view' AND page_url IS NOT NULL
+       GROUP BY page_url ORDER BY p DESC, page_url LIMIT ${n}`,
+    );
+    return rows.map((r) => ({
+      pageUrl: String(r.page_url),
+      pageTitle: r.title === null ? null : String(r.title),
+      pageviews: Number(r.p),
+      visitors: Number(r.v),
+      averageTimeOnPage: r.t === null ? null : Number(r.t),
+      estimated: uniques === 'ESTIMATED',
+    }));
+  }
+
+  /** `analytics.breakdown`. */
+  async breakdown(
+    dimension: Dimension,
+    range: TimeRange,
+    filter: EventFilter,
+    limit: number,
+    uniques: Uniques,
+  ) {
+    checkRange(range);
+    await this.#engine.refreshIfStale();
+    const n = clampLimit(limit);
+    const [rollupDimension, column] = dimensions[dimension];
+    if (this.#fromRollups(range, filter, uniques)) {
+      const [from, to] = hours(range);
+      const total = this.#engine.rollups.range('all', '', from, to).count;
+      const all = this.#top(rollupDimension, from, to, Number.MAX_SAFE_INTEGER);
+      const rows = all.slice(0, n).map(({ value, cell }) => ({
+        value,
+        pageviews: cell.count,
+        visitors: Math.round(cell.visitors.estimate()),
+        share: total > 0 ? cell.count / total : 0,
+      }));
+      const shown = rows.reduce((s, r) => s + r.pageviews, 0);
+      // Rollups keep no row for a missing value (e.g. direct traffic): it is what the values leave over.
+      const missing = total - all.reduce((s, r) => s + r.cell.count, 0);
+      return {
+        dimension,
+        rows,
+        otherPageviews: Math.max(0, total - shown - missing),
+        estimated: true,
+      };
+    }
+    const rows = await this.#engine.internalSql(
+      `SELECT "${column}" AS value, count(*) AS p, ${distinctSql('coalesce(user_id, session_id)', uniques)} AS v,
+         sum(count(*)) OVER () AS total
+       FROM events WHERE ${where(range, filter)} AND event_type = 'page_view'
+       GROUP BY "${column}" ORDER BY p DESC, value NULLS LAST`,
+    );
+    const total = Number(rows[0]?.total ?? 0);
+    const top = rows.slice(0, n);
+    return {
+      dimension,
+      rows: top.map((r) => ({
+        value: r.value === null ? null : String(r.value),
+        pageviews: Number(r.p),
+        visitors: Number(r.v),
+        share: total > 0 ? Number(r.p) / total : 0,
+      })),
+      otherPageviews: rows.slice(n).reduce((s, r) => s + Number(r.p), 0),
+      estimated: uniques === 'ESTIMATED',
+    };
+  }
+
+  /** `analytics.videoEngagement` (always from SQL: watch time needs per-play positions). */
+  async videoEngagement(
+    range: TimeRange,
+    filter: EventFilter,
+    videoIds: readonly string[] | null,
+    limit: number,
+    uniques: Uniques,
+  ) {
+    checkRange(range);
+    const ids = videoIds ? ` AND video_id IN (${videoIds.map(literal).join(', ') || 'NULL'})` : '';
+    await this.#engine.refreshIfStale();
+    if (!['video_id', 'action', 'position'].every((c) => this.#engine.eventColumns.has(c))) {
+      return { totals: videoStats(null, {}, uniques), videos: [] };
+    }
+    const sql = (group: string, extra: string) => `
+      WITH v AS (SELECT * FROM events WHERE ${where(range, filter)} AND video_id IS NOT NULL${ids}),
+      watched AS (SELECT ${group}session_id, max(position) AS furthest FROM v GROUP BY ALL)
+      SELECT ${group}count(*) FILTER (WHERE action = 'play') AS plays,
+        count(*) FILTER (WHERE action = 'complete') AS completions,
+        count(*) FILTER (WHERE action = 'error') AS errors,
+        ${distinctSql('coalesce(user_id, session_id)', uniques)} AS viewers,
+        (SELECT sum(furthest) FROM watched ${extra}) AS watched
+      FROM v ${group ? 'GROUP BY ALL ORDER BY plays DESC, video_id' : ''}`;
+    const totals = (await this.#engine.internalSql(sql('', '')))[0] ?? {};
+    const perVideo = await this.#engine.internalSql(`
+      WITH v AS (SELECT * FROM events WHERE ${where(range, filter)} AND video_id IS NOT NULL${ids}),
+      watched AS (SELECT video_id, session_id, max(position) AS furthest FROM v GROUP BY ALL),
+      w AS (SELECT video_id, sum(furthest) AS watched FROM watched GROUP BY video_id)
+      SELECT v.video_id, count(*) FILTER (WHERE action = 'play') AS plays,
+        count(*) FILTER (WHERE action = 'complete') AS completions,
+        count(*) FILTER (WHERE action = 'error') AS errors,
+        ${distinctSql('coalesce(user_id, session_id)', uniques)} AS viewers, any_value(w.watched) AS watched
+      FROM v JOIN w USING (video_id) GROUP BY v.video_id ORDER BY plays DESC, v.video_id LIMIT ${clampLimit(limit)}`);
+    return {
+      totals: videoStats(null, totals, uniques),
+      videos: perVideo.map((r) => videoStats(String(r.video_id), r, uniques)),
+    };
+  }
+
+  /**
+   * `analytics.realtime`: committed events of the last `minutes` plus events
+   * still buffered in the collector (`buffered`), distinct counts exact.
+   */
+  async realtime(
+    nowMs: number,
+    minutes: number,
+    filter: EventFilter,
+    buffered: readonly BufferedEvent[],
+    topLimit: number,
+  ) {
+    const m = Math.min(60, Math.max(1, Math.floor(minutes)));
+    const endMs = Math.floor(nowMs / 60_000) * 60_000 + 60_000;
+    const startMs = endMs - m * 60_000;
+    const range = { startMs, endMs };
+    await this.#engine.refreshIfStale();
+    const rows = await this.#engine.internalSql(
+      `SELECT epoch_ms("timestamp") AS ms, event_type, coalesce(user_id, session_id) AS visitor,
+              page_url, page_title, time_on_page, event_id
+       FROM events WHERE ${where(range, filter)}`,
+    );
+    const committedIds = new Set(rows.map((r) => String(r.event_id)));
+    const events = [
+      ...rows.map((r) => ({ ...r, ms: Number(r.ms) })),
+      ...buffered
+        .filter((e) => !committedIds.has(e.event_id))
+        .filter((e) => e.ms >= startMs && e.ms < endMs && matches(e, filter))
+        .map((e) => ({ ...e, visitor: e.user_id ?? e.session_id })),
+    ] as RealtimeRow[];
+    const views = events.filter((e) => e.event_type === 'page_view');
+    const perMinute = new Map<number, { p: number; v: Set<string>; s: Set<string> }>();
+    for (let b = startMs; b < endMs; b += 60_000) perMinute.set(b, { p: 0, v: new Set(), s: new Set() });
+    const pages = new Map<
+      string,
+      { n: number; v: Set<string>; title: string | null; tSum: number; tN: number }
+    >();
+    for (const e of views) {
+      const b = perMinute.get(Math.floor(e.ms / 60_000) * 60_000);
+      if (b) {
+        b.p++;
+        if (e.visitor) b.v.add(String(e.visitor));
+      }
+      if (e.page_url) {
+        const p = pages.get(e.page_url) ?? { n: 0, v: new Set(), title: null, tSum: 0, tN: 0 };
+        p.n++;
+        if (e.visitor) p.v.add(String(e.visitor));
+        if (e.page_title) p.title = e.page_title;
+        if (typeof e.time_on_page === 'number') {
+          p.tSum += e.time_on_page;
+          p.tN++;
+        }
+        pages.set(e.page_url, p);
+      }
+    }
+    const visitors = new Set(views.map((e) => e.visitor).filter((v) => v != null));
+    return {
+      windowStart: iso(startMs),
+      windowEnd: iso(endMs),
+      pageviews: views.length,
+      visitors: visitors.size,
+      events: events.length,
+      bufferedEvents: events.length - rows.length,
+      perMinute: [...perMinute].map(([b, x]) => ({
+        bucket: iso(b),
+        pageviews: x.p,
+        visitors: x.v.size,
+        sessions: 0,
+      })),
+      topPages: [...pages]
+        .sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]))
+        .slice(0, clampLimit(topLimit))
+        .map(([url, p]) => ({
+          pageUrl: url,
+          pageTitle: p.title,
+          pageviews: p.n,
+          visitors: p.v.size,
+          averageTimeOnPage: p.tN > 0 ? p.tSum / p.tN : null,
+          estimated: false,
+        })),
+    };
+  }
+
+  #fromRollups(range: TimeRange, filter: EventFilter, uniques: Uniques): boolean {
+    return (
+      uniques === 'ESTIMATED' &&
+      !filter.projectId &&
+      !filter.environment &&
+      !filter.pathPrefix &&
+      range.startMs % HOUR_MS === 0 &&
+      range.endMs % HOUR_MS === 0
+    );
+  }
+
+  #top(
+    dimension: RollupDimension,
+    from: number,
+    to: number,
+    n: number,
+  ): { value: string; cell: RollupCell }[] {
+    const r = this.#engine.rollups;
+    // Counts first (cheap), sketches merged only for the rows shown.
+    const counted = r
+      .values(dimension)
+      .map((value) => ({ value, cell: r.range(dimension, value, from, to) }))
+      .filter((x) => x.cell.count > 0);
+    return counted.sort((a, b) => b.cell.count - a.cell.count || a.value.localeCompare(b.value)).slice(0, n);
+  }
+}
+
+/** An event still in the collector's buffer, as the realtime query needs it. */
+export interface BufferedEvent {
+  readonly event_id: string;
+  readonly ms: number;
+  readonly event_type: string;
+  readonly user_id?: string | null;
+  readonly session_id?: string | null;
+  readonly project_id?: string | null;
+  readonly environment?: string | null;
+  readonly page_url?: string | null;
+  readonly page_title?: string | null;
+  readonly time_on_page?: number | null;
+}
+
+interface RealtimeRow {
+  ms: number;
+  event_type: string;
+  visitor: string | null;
+  page_url: string | null;
+  page_title: string | null;
+  time_on_page: number | null;
+}
+
+function matches(e: BufferedEvent, f: EventFilter): boolean {
+  return (
+    (!f.projectId || e.project_id === f.projectId) &&
+    (!f.environment || e.environment === f.environment) &&
+    (!f.pathPrefix || pathMatches(e.page_url ?? '', f.pathPrefix))
+  );
+}
+
+function pathMatches(url: string, prefix: string): boolean {
+  if (url.startsWith(prefix)) return true;
+  try {
+    return new URL(url).pathname.startsWith(prefix);
+  } catch {
+    return false;
+  }
+}
+
+function videoStats(videoId: string | null, r: Record<string, unknown>, uniques: Uniques) {
+  const plays = Number(r.plays ?? 0);
+  const completions = Number(r.completions ?? 0);
+  return {
+    videoId,
+    plays,
+    completions,
+    completionRate: plays > 0 ? completions / plays : 0,
+    averageWatchTimeSeconds: plays > 0 ? Number(r.watched ?? 0) / plays : 0,
+    uniqueViewers: Number(r.viewers ?? 0),
+    errors: Number(r.errors ?? 0),
+    estimated: uniques === 'ESTIMATED',
+  };
+}
+
+function pointOf(cell: RollupCell) {
+  return {
+    pageviews: cell.count,
+    visitors: Math.round(cell.visitors.estimate()),
+    sessions: Math.round(cell.sessions?.estimate() ?? 0),
+  };
+}
+
+function distinctSql(expr: string, uniques: Uniques): string {
+  return uniques === 'ESTIMATED' ? `approx_count_distinct(${expr})` : `count(DISTINCT ${expr})`;
+}
+
+function where(range: TimeRange, filter: EventFilter): string {
+  const parts = [
+    `"timestamp" >= make_timestamptz(${range.startMs * 1000}::BIGINT)`,
+    `"timestamp" < make_timestamptz(${range.endMs * 1000}::BIGINT)`,
+  ];
+  if (filter.projectId) parts.push(`project_id = ${literal(filter.projectId)}`);
+  if (filter.environment) parts.push(`environment = ${literal(filter.environment)}`);
+  if (filter.pathPrefix) {
+    const p = literal(filter.pathPrefix);
+    parts.push(
+      `(starts_with(page_url, ${p}) OR starts_with(regexp_extract(page_url, '^[a-z]+://[^/]+(/.*)?$', 1), ${p}))`,
+    );
+  }
+  return parts.join(' AND ');
+}
+
+function hours(range: TimeRange): [number, number] {
+  return [range.startMs / HOUR_MS, range.endMs / HOUR_MS];
+}
+
+function checkRange(range: TimeRange): void {
+  if (!Number.isFinite(range.startMs) || !Number.isFinite(range.endMs) || range.endMs <= range.startMs) {
+    throw new QueryError('bad-request', 'timeRange.end must be after timeRange.start.', {
+      start: range.startMs,
+      end: range.endMs,
+    });
+  }
+}
+
+function clampLimit(limit: number): number {
+  return Math.max(0, Math.min(1_000, Math.floor(limit)));
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
