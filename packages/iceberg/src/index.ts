@@ -2,6 +2,10 @@
  * @analytics/iceberg: a runtime-agnostic Apache Iceberg v2 table engine.
  * Web-standard APIs only; Node-only adapters live in `@analytics/iceberg/node`.
  */
+
+export * from './avro/avro-binary.ts';
+export * from './avro/avro-container.ts';
+export * from './avro/avro-schema.ts';
 export * from './commit/apply-commit.ts';
 export * from './commit/create-table-updates.ts';
 export * from './commit/table-requirement.ts';
@@ -10,6 +14,11 @@ export * from './errors.ts';
 export * from './io/storage.ts';
 export * from './json/json-reader.ts';
 export * from './json/lossless-json.ts';
+export * from './manifest/manifest.ts';
+export * from './manifest/manifest-file.ts';
+export * from './manifest/manifest-list.ts';
+export * from './manifest/manifest-schemas.ts';
+export * from './manifest/partition-values.ts';
 export * from './spec/data-file.ts';
 export * from './spec/fresh-ids.ts';
 export * from './spec/name-mapping.ts';
