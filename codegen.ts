@@ -64,6 +64,9 @@ async function generateOpenApi(name: string, out: string): Promise<void> {
     plugins: [
       '@hey-api/client-fetch',
       '@hey-api/typescript',
+      // int64 (Iceberg snapshot ids, sequence numbers, ms timestamps) as bigint in the types and SDK
+      // responses, matching the zod schemas' z.coerce.bigint(); date-times stay strings.
+      { name: '@hey-api/transformers', bigInt: true, dates: false } as never,
       { name: 'zod', '~resolvers': { object: looseObjectResolver } } as never,
       '@hey-api/sdk',
     ],

@@ -8,12 +8,12 @@ const root = new URL('..', import.meta.url).pathname;
 const committed = join(root, 'generated');
 const fresh = mkdtempSync(join(tmpdir(), 'codegen-drift-'));
 
-/** Every file under `dir` (relative paths, sorted), skipping node_modules. */
+/** Every file under `dir` (relative paths, sorted), skipping node_modules and tool caches (`.turbo`). */
 function files(dir: string): string[] {
   const found: string[] = [];
   const walk = (at: string) => {
     for (const entry of readdirSync(at, { withFileTypes: true })) {
-      if (entry.name === 'node_modules') continue;
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
       const path = join(at, entry.name);
       if (entry.isDirectory()) walk(path);
       else found.push(relative(dir, path));

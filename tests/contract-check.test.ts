@@ -261,3 +261,70 @@ describe('SEED.md example queries', () => {
       for (const file of files) expect(blocks).toContain(readFileSync(join(dir, file), 'utf8'));
   });
 });
+
+describe('contracts/iceberg-rest-catalog.yaml', () => {
+  const iceberg = parseOpenApiDocument(contractText('iceberg-rest-catalog.yaml')) as Json;
+  const operations = Object.entries(iceberg.paths as Json).flatMap(([path, item]) =>
+    Object.keys(item as Json)
+      .filter((key) => ['get', 'post', 'put', 'delete', 'head'].includes(key))
+      .map((method) => ({ path, method, op: (item as Json)[method] as Json })),
+  );
+
+  it('serves the default endpoint set plus HEAD, config and tokens, without a prefix', () => {
+    const endpoints = operations.map(({ path, method }) => `${method.toUpperCase()} ${path}`).sort();
+    expect(endpoints).toEqual(
+      [
+        'GET /v1/config',
+        'POST /v1/oauth/tokens',
+        'GET /v1/namespaces',
+        'POST /v1/namespaces',
+        'GET /v1/namespaces/{namespace}',
+        'HEAD /v1/namespaces/{namespace}',
+        'DELETE /v1/namespaces/{namespace}',
+        'POST /v1/namespaces/{namespace}/properties',
+        'GET /v1/namespaces/{namespace}/tables',
+        'POST /v1/namespaces/{namespace}/tables',
+        'POST /v1/namespaces/{namespace}/register',
+        'GET /v1/namespaces/{namespace}/tables/{table}',
+        'POST /v1/namespaces/{namespace}/tables/{table}',
+        'DELETE /v1/namespaces/{namespace}/tables/{table}',
+        'HEAD /v1/namespaces/{namespace}/tables/{table}',
+        'POST /v1/namespaces/{namespace}/tables/{table}/metrics',
+        'POST /v1/tables/rename',
+        'POST /v1/transactions/commit',
+      ].sort(),
+    );
+  });
+
+  it('answers every catalog error with the wrapped Iceberg error model', () => {
+    const wrong: string[] = [];
+    for (const { path, method, op } of operations) {
+      if (path === '/v1/oauth/tokens') continue; // OAuth errors use the OAuth body.
+      for (const [status, response] of Object.entries(op.responses as Json)) {
+        if (status.startsWith('2') || status === '304') continue;
+        const resolved = (response as Json).$ref
+          ? (resolvePointer(iceberg, (response as Json).$ref) as Json)
+          : response;
+        const ref = (resolved as Json).content?.['application/json']?.schema?.$ref;
+        if (ref !== '#/components/schemas/IcebergErrorResponse') wrong.push(`${method} ${path} ${status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('declares every snapshot id as a 64-bit integer', () => {
+    const found: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (typeof node !== 'object' || node === null) return;
+      for (const [key, value] of Object.entries(node as Json)) {
+        if (/snapshot-id$/.test(key) && typeof value === 'object' && value !== null && 'type' in value) {
+          found.push(`${path}.${key}:${(value as Json).format}`);
+        }
+        walk(value, `${path}.${key}`);
+      }
+    };
+    walk(iceberg.components.schemas, 'schemas');
+    expect(found.length).toBeGreaterThan(10);
+    expect(found.filter((f) => !f.endsWith(':int64'))).toEqual([]);
+  });
+});
