@@ -16,6 +16,7 @@ export function fromEngineError(e: unknown): unknown {
     'invalid-argument': 'invalid-argument',
     unsupported: 'unsupported',
     storage: 'internal',
+    'precondition-failed': 'internal',
   };
   return new CatalogError(kinds[e.kind], e.message, e.context, { cause: e });
 }

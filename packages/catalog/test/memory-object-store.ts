@@ -22,7 +22,7 @@ export class MemoryObjectStore implements ObjectStore {
 
   async put(key: string, body: Uint8Array, options?: PutOptions): Promise<ObjectInfo> {
     if (options?.ifNoneMatch === '*' && this.objects.has(key)) {
-      throw new IcebergError('storage', `Object ${key} exists already`, { key });
+      throw new IcebergError('precondition-failed', `Object ${key} exists already`, { key });
     }
     this.objects.set(key, body.slice());
     return { key, size: body.length };

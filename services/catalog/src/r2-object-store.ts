@@ -39,7 +39,7 @@ export class R2ObjectStore implements ObjectStore {
       ...(options?.ifMatch ? { onlyIf: { etagMatches: options.ifMatch } } : {}),
       ...(options?.contentType ? { httpMetadata: { contentType: options.contentType } } : {}),
     });
-    if (!o) throw new IcebergError('storage', `Object ${key} exists already`, { key });
+    if (!o) throw new IcebergError('precondition-failed', `Object ${key} exists already`, { key });
     return info(o);
   }
 

@@ -1,4 +1,5 @@
 import { env, SELF } from 'cloudflare:test';
+import { exports } from 'cloudflare:workers';
 import { type CatalogHost, restScenarios } from '@analytics/catalog/test/rest-scenarios';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -21,4 +22,20 @@ restScenarios('Worker + Catalog Durable Object (workerd, SQLite, local R2)', () 
   it,
   beforeAll,
   expect,
+});
+
+describe('R2 operation reports over RPC', () => {
+  it('adds the operations other services report to the cost report', async () => {
+    type Costs = { operations: { class_a: { count: number }; class_b: { count: number } } };
+    const costs = async () => (await (await SELF.fetch('http://catalog.test/v1/costs')).json()) as Costs;
+    const before = await costs();
+    const worker = (
+      exports as unknown as { default: { recordOperations(s: string, a: number, b: number): Promise<void> } }
+    ).default;
+    await worker.recordOperations('s3', 5, 1000);
+    const after = await costs();
+    // The cost report lists each table's location itself (class A), so A grows by at least the 5 reported.
+    expect(after.operations.class_b.count - before.operations.class_b.count).toBe(1000);
+    expect(after.operations.class_a.count - before.operations.class_a.count).toBeGreaterThanOrEqual(5);
+  });
 });
