@@ -1,2 +1,4 @@
+export * from './s3-store.ts';
+export * from './s3-store-error.ts';
 export * from './server/index.ts';
 export * from './sigv4/index.ts';

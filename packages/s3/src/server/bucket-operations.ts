@@ -2,7 +2,7 @@
  * Service- and bucket-level reads: ListBuckets, HeadBucket and
  * GetBucketLocation (R2 reports the region `auto`).
  */
-import { xmlDocument, xmlElement } from './xml.ts';
+import { xmlDocument, xmlElement } from '../xml.ts';
 
 const xmlHeaders = { 'content-type': 'application/xml' };
 

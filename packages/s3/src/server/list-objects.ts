@@ -4,11 +4,11 @@
  * (v1), `encoding-type=url`. The continuation token is R2's cursor.
  */
 import { uriEncode } from '../sigv4/encoding.ts';
+import { xmlDocument, xmlElement } from '../xml.ts';
 import { xmlTimestamp } from './object-headers.ts';
 import type { R2ObjectLike, R2ObjectsLike } from './r2-bucket-like.ts';
 import type { S3Context } from './s3-context.ts';
 import { S3Error } from './s3-error.ts';
-import { xmlDocument, xmlElement } from './xml.ts';
 
 const MAX_KEYS = 1000;
 

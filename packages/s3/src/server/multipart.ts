@@ -4,10 +4,10 @@
  * binding has no ListParts or ListMultipartUploads, so neither is served.
  */
 
+import { xmlChild, xmlChildren, xmlDocument, xmlElement } from '../xml.ts';
 import { customMetadataFrom, httpMetadataFrom } from './object-headers.ts';
 import type { S3Context } from './s3-context.ts';
 import { S3Error } from './s3-error.ts';
-import { xmlChild, xmlChildren, xmlDocument, xmlElement } from './xml.ts';
 
 const xmlHeaders = { 'content-type': 'application/xml' };
 

@@ -3,10 +3,10 @@
  * CopyObject, DeleteObject and DeleteObjects over R2.
  */
 import { uriDecode } from '../sigv4/encoding.ts';
+import { xmlChild, xmlChildren, xmlDocument, xmlElement } from '../xml.ts';
 import { customMetadataFrom, httpMetadataFrom, xmlTimestamp } from './object-headers.ts';
 import type { S3Context } from './s3-context.ts';
 import { S3Error } from './s3-error.ts';
-import { xmlChild, xmlChildren, xmlDocument, xmlElement } from './xml.ts';
 
 function writeConditions(headers: Headers): Headers | undefined {
   const ifNoneMatch = headers.get('if-none-match');

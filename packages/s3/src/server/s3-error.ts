@@ -3,7 +3,7 @@
  * and HTTP statuses, and the XML error body S3 clients parse.
  */
 import type { SigV4Error } from '../sigv4/sigv4-error.ts';
-import { xmlDocument, xmlElement } from './xml.ts';
+import { xmlDocument, xmlElement } from '../xml.ts';
 
 /** Every error the S3 handler answers with. */
 export type S3ErrorKind =
