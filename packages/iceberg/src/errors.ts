@@ -15,6 +15,8 @@ export type IcebergErrorKind =
   | 'invalid-argument'
   /** Valid by the spec but not supported by this engine (e.g. format v3, equality deletes). */
   | 'unsupported'
+  /** A conditional object write lost: `ifNoneMatch: '*'` on an existing key, or a stale `ifMatch` etag. */
+  | 'precondition-failed'
   /** The object store failed or refused a request. */
   | 'storage';
 

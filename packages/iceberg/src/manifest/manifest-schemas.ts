@@ -12,7 +12,7 @@ const opt = (name: string, fieldId: number, type: AvroSchemaJson) => ({
   'field-id': fieldId,
 });
 
-const intLongMap = (fieldId: number, keyId: number, valueId: number, value: 'long' | 'bytes') =>
+const intLongMap = (keyId: number, valueId: number, value: 'long' | 'bytes') =>
   ({
     type: 'array',
     logicalType: 'map',
@@ -139,12 +139,12 @@ export function manifestEntrySchema(partition: readonly PartitionTupleField[]): 
             },
             { name: 'record_count', type: 'long', 'field-id': 103 },
             { name: 'file_size_in_bytes', type: 'long', 'field-id': 104 },
-            opt('column_sizes', 108, intLongMap(108, 117, 118, 'long')),
-            opt('value_counts', 109, intLongMap(109, 119, 120, 'long')),
-            opt('null_value_counts', 110, intLongMap(110, 121, 122, 'long')),
-            opt('nan_value_counts', 137, intLongMap(137, 138, 139, 'long')),
-            opt('lower_bounds', 125, intLongMap(125, 126, 127, 'bytes')),
-            opt('upper_bounds', 128, intLongMap(128, 129, 130, 'bytes')),
+            opt('column_sizes', 108, intLongMap(117, 118, 'long')),
+            opt('value_counts', 109, intLongMap(119, 120, 'long')),
+            opt('null_value_counts', 110, intLongMap(121, 122, 'long')),
+            opt('nan_value_counts', 137, intLongMap(138, 139, 'long')),
+            opt('lower_bounds', 125, intLongMap(126, 127, 'bytes')),
+            opt('upper_bounds', 128, intLongMap(129, 130, 'bytes')),
             opt('key_metadata', 131, 'bytes'),
             opt('split_offsets', 132, { type: 'array', items: 'long', 'element-id': 133 }),
             opt('equality_ids', 135, { type: 'array', items: 'int', 'element-id': 136 }),

@@ -1,0 +1,2 @@
+/** Node-only adapters of `@analytics/iceberg` (kept out of the web-standard main entry). */
+export { FsStore } from './io/fs-store.ts';
