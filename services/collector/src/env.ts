@@ -1,0 +1,30 @@
+import type { BufferDurableObject } from './buffer-durable-object.ts';
+
+/**
+ * The collector's bindings and vars (wrangler.jsonc). Vars are strings;
+ * `settings.ts` parses them once.
+ */
+export interface Env {
+  /** One Buffer Durable Object per table shard (`<table>:<shard>`). */
+  readonly BUFFER: DurableObjectNamespace<BufferDurableObject>;
+  /** Bucket `analytics-source`: the event tables' data files. */
+  readonly SOURCE: R2Bucket;
+  /** The Iceberg REST catalog Worker. */
+  readonly CATALOG?: Fetcher;
+  /** Workers Analytics Engine dataset; data points are written only when bound. */
+  readonly ANALYTICS_ENGINE?: AnalyticsEngineDataset;
+
+  /** The local single ingest key (secret on Cloudflare). */
+  readonly ANALYTICS_API_KEY?: string;
+  /** JSON list of hashed keys with project scopes (secret on Cloudflare). */
+  readonly COLLECTOR_API_KEYS?: string;
+  readonly FLUSH_INTERVAL_MS?: string;
+  readonly FLUSH_MAX_BYTES?: string;
+  readonly FLUSH_MAX_EVENTS?: string;
+  readonly BUFFER_SHARDS?: string;
+  readonly DEDUPE_WINDOW_MS?: string;
+  readonly BOT_POLICY?: string;
+  readonly MAX_BODY_BYTES?: string;
+  readonly MAX_EVENTS_PER_BATCH?: string;
+  readonly MAX_EVENT_BYTES?: string;
+}

@@ -1,0 +1,95 @@
+import {
+  ApiKeyRing,
+  CONTRACT_SCHEMAS,
+  type IngestResult,
+  ingest,
+  type PreparedEvent,
+} from '@analytics/events';
+import {
+  zCloudEvent,
+  zCloudEventBatch,
+  zErrorResponse,
+  zIngestRejected,
+  zIngestResult,
+  zJsonIngestBody,
+  zPostEventsHeaders,
+} from '@analytics/generated/ingest/zod';
+import { contentJson, OpenAPIRoute } from 'chanfana';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { writeDataPoints } from './analytics-engine.ts';
+import { BufferSink } from './buffer-sink.ts';
+import type { Env } from './env.ts';
+import { collectorSettings } from './settings.ts';
+
+/** Hono context of the collector apps; `trusted` is set for the service-binding entrypoint. */
+export type CollectorContext = Context<{ Bindings: Env; Variables: { trusted: boolean } }>;
+
+const errorResponse = (description: string) => ({ description, ...contentJson(zErrorResponse) });
+
+let keyCache: { source: string; ring: Promise<ApiKeyRing> } | undefined;
+
+/** The key ring, hashed once per isolate and configuration. */
+function keyRing(env: Env): Promise<ApiKeyRing> {
+  const source = `${env.ANALYTICS_API_KEY ?? ''}\u0000${env.COLLECTOR_API_KEYS ?? ''}`;
+  if (keyCache?.source !== source) keyCache = { source, ring: ApiKeyRing.fromSettings(env) };
+  return keyCache.ring;
+}
+
+/**
+ * `POST /events` of contracts/ingest.yaml. The schema below is what chanfana
+ * serves at /openapi.json (checked against the contract by a test); the body
+ * is parsed by `@analytics/events`, not by chanfana, because its shape depends
+ * on the content type and on ce-* headers.
+ */
+export class IngestRoute extends OpenAPIRoute {
+  override schema = {
+    tags: ['ingest'],
+    summary: 'Send one event or a batch of events',
+    operationId: 'postEvents',
+    request: {
+      headers: zPostEventsHeaders,
+      body: {
+        required: true,
+        content: {
+          'application/json': { schema: zJsonIngestBody },
+          'application/cloudevents+json': { schema: zCloudEvent },
+          'application/cloudevents-batch+json': { schema: zCloudEventBatch },
+          'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) },
+        },
+      },
+    },
+    responses: {
+      '202': { description: 'Every valid event is stored.', ...contentJson(zIngestResult) },
+      '400': errorResponse('The body is not valid JSON, or its outer shape is none of the accepted ones.'),
+      '401': errorResponse('No X-API-Key header on a request that needs one.'),
+      '403': errorResponse('The X-API-Key does not match.'),
+      '413': errorResponse('The body, the number of events or one event exceeds the limits.'),
+      '415': errorResponse('The Content-Type is not one of the accepted ones.'),
+      '422': { description: 'Every event in the request is invalid.', ...contentJson(zIngestRejected) },
+    },
+  };
+
+  override async handle(c: CollectorContext): Promise<Response> {
+    const env = c.env;
+    const settings = collectorSettings(env);
+    const trusted = c.get('trusted') === true;
+    const { answer, batch } = await ingest(c.req.raw, {
+      schemas: CONTRACT_SCHEMAS,
+      limits: settings.limits,
+      keys: trusted ? undefined : await keyRing(env),
+      botPolicy: settings.botPolicy,
+      now: () => Date.now(),
+      newEventId: () => crypto.randomUUID(),
+      sink: new BufferSink(env.BUFFER, settings.shards),
+    });
+    if (batch !== undefined && answer.status === 202) {
+      const stored = new Set(
+        (answer.body as IngestResult).events.filter((e) => e.status === 'accepted').map((e) => e.index),
+      );
+      const events: PreparedEvent[] = batch.prepared.filter((e) => stored.has(e.index));
+      writeDataPoints(env.ANALYTICS_ENGINE, events);
+    }
+    return Response.json(answer.body, { status: answer.status });
+  }
+}
