@@ -88,6 +88,16 @@ const routes: Record<string, (d: QueryServiceDeps, b: Body) => Promise<unknown>>
       lastUpdatedMs: t.lastUpdatedMs,
       recordCount: t.recordCount.toString(),
       sizeInBytes: t.sizeInBytes.toString(),
+      fileCount: t.fileCount.toString(),
+      formatVersion: t.formatVersion,
+      snapshots: t.snapshots.map((s) => ({
+        snapshotId: s.snapshotId.toString(),
+        parentSnapshotId: s.parentSnapshotId?.toString() ?? null,
+        sequenceNumber: s.sequenceNumber.toString(),
+        timestampMs: s.timestampMs,
+        operation: s.operation,
+        summary: s.summary,
+      })),
     }));
   },
 };
@@ -118,6 +128,7 @@ async function handle(d: QueryServiceDeps, req: IncomingMessage, res: ServerResp
     const body = await readJson(req);
     send(res, 200, { data: await route(d, body) });
   } catch (e) {
+    if (!isQueryError(e)) console.error(e);
     const err = isQueryError(e) ? e : new QueryError('internal', e instanceof Error ? e.message : String(e));
     outcome = err.kind;
     send(res, httpStatusOfKind[err.kind], {

@@ -64,6 +64,21 @@ export class MemoryTableSource implements TableSource {
         lastUpdatedMs: current?.timestampMs ?? 0,
         recordCount: files.reduce((n, f) => n + f.recordCount, 0n),
         sizeInBytes: files.reduce((n, f) => n + f.sizeInBytes, 0n),
+        fileCount: BigInt(files.length),
+        formatVersion: 2,
+        snapshots: t.snapshots
+          .map((s, i) => ({
+            snapshotId: s.snapshotId,
+            parentSnapshotId: t.snapshots[i - 1]?.snapshotId ?? null,
+            sequenceNumber: BigInt(i + 1),
+            timestampMs: s.timestampMs,
+            operation: 'append',
+            summary: {
+              'total-records': String(s.files.reduce((n, f) => n + f.recordCount, 0n)),
+              'total-data-files': String(s.files.length),
+            },
+          }))
+          .reverse(),
       };
     });
   }

@@ -112,13 +112,13 @@ export async function computeRollupRows(
     ) GROUP BY h`;
 
   const sessionsByHour = new Map<number, { regs: number[]; rks: number[] }>();
-  const sessions = (await connection.runAndReadAll(sessionsSql)).getColumnsJS();
+  const sessions = await columnsOf(connection, sessionsSql, 3);
   const [sh, sregs, srks] = sessions as [bigint[], number[][], number[][]];
   for (let i = 0; i < sh.length; i++) {
     sessionsByHour.set(Number(sh[i]), { regs: sregs[i] ?? [], rks: srks[i] ?? [] });
   }
 
-  const cells = (await connection.runAndReadAll(cellsSql)).getColumnsJS();
+  const cells = await columnsOf(connection, cellsSql, 10);
   const [h, d, v, n, tops, topc, title, tms, regs, rks] = cells as [
     bigint[],
     string[],
@@ -152,4 +152,11 @@ export async function computeRollupRows(
     });
   }
   return rows;
+}
+
+/** Result columns as JS arrays; a result without rows has `count` empty columns. */
+async function columnsOf(connection: DuckDBConnection, sql: string, count: number): Promise<unknown[][]> {
+  const reader = await connection.runAndReadAll(sql);
+  if (reader.currentRowCount === 0) return Array.from({ length: count }, () => []);
+  return reader.getColumnsJS();
 }

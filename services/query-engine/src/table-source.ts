@@ -29,6 +29,20 @@ export interface TableSummary {
   readonly lastUpdatedMs: number;
   readonly recordCount: bigint;
   readonly sizeInBytes: bigint;
+  readonly fileCount: bigint;
+  readonly formatVersion: number;
+  /** Snapshots, newest first. */
+  readonly snapshots: readonly SnapshotSummary[];
+}
+
+/** One snapshot as `catalog { tables { snapshots } }` shows it. */
+export interface SnapshotSummary {
+  readonly snapshotId: bigint;
+  readonly parentSnapshotId: bigint | null;
+  readonly sequenceNumber: bigint;
+  readonly timestampMs: number;
+  readonly operation: string;
+  readonly summary: Readonly<Record<string, string>>;
 }
 
 /** Time travel: a snapshot id, or the snapshot current at a timestamp (ms since epoch). */

@@ -1,0 +1,39 @@
+import { GraphQLError } from 'graphql';
+
+/** Error codes the API puts in `errors[].extensions.code`; user errors first, then system errors. */
+export type ApiErrorCode =
+  /** The query engine refused the SQL (files, ATTACH, SET, writes, other tables…). */
+  | 'FORBIDDEN'
+  /** The SQL does not parse or names unknown columns. */
+  | 'INVALID_SQL'
+  /** An argument is malformed (time range, snapshot id, both timestamp and snapshotId…). */
+  | 'BAD_USER_INPUT'
+  /** A table or snapshot that does not exist. */
+  | 'NOT_FOUND'
+  /** The statement ran past the timeout. */
+  | 'TIMEOUT'
+  /** The query is too deep or too expensive (see query-limits.ts). */
+  | 'QUERY_TOO_COMPLEX'
+  /** The query engine is unreachable or failed. */
+  | 'QUERY_ENGINE_UNAVAILABLE'
+  | 'INTERNAL';
+
+/** The query engine's error kinds mapped to API codes. */
+export const codeOfEngineKind: Readonly<Record<string, ApiErrorCode>> = {
+  forbidden: 'FORBIDDEN',
+  'invalid-sql': 'INVALID_SQL',
+  'bad-request': 'BAD_USER_INPUT',
+  'not-found': 'NOT_FOUND',
+  timeout: 'TIMEOUT',
+  upstream: 'QUERY_ENGINE_UNAVAILABLE',
+  internal: 'INTERNAL',
+};
+
+/** A GraphQL error (shape per the GraphQL spec, "Errors") with our closed `extensions.code`. */
+export function apiError(
+  code: ApiErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details } });
+}

@@ -1,0 +1,116 @@
+import { MetricsRegistry, toPrometheusText } from '@analytics/metrics';
+import { type DocumentNode, execute, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { apiError } from './api-error.ts';
+import { QueryEngineClient } from './query-engine-client.ts';
+import { defaultQueryLimits, queryLimitsRule } from './query-limits.ts';
+import { buildApiSchema } from './schema.ts';
+
+/** Bindings of the API Worker (wrangler.jsonc). */
+export interface Env {
+  /** Where the query engine listens (local stack); ignored when `QUERY_ENGINE` is bound. */
+  readonly QUERY_ENGINE_URL: string;
+  /** The query engine as a service/Container binding (Cloudflare). */
+  readonly QUERY_ENGINE?: Fetcher;
+}
+
+let schema: GraphQLSchema | undefined;
+const metrics = new MetricsRegistry('api');
+const rules = [...specifiedRules, queryLimitsRule(defaultQueryLimits)];
+
+/**
+ * The analytics API Worker: `POST /graphql` (and `GET /graphql?query=`) runs
+ * a GraphQL operation against the contract's schema; every field resolves
+ * through the query engine. `GET /metrics` shows latency p50/p95/p99 per
+ * operation (Prometheus text, or JSON with `?format=json`).
+ */
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    const url = new URL(request.url);
+    if (url.pathname === '/metrics' && request.method === 'GET') {
+      const snapshot = metrics.snapshot();
+      return url.searchParams.get('format') === 'json'
+        ? Response.json(snapshot)
+        : new Response(toPrometheusText([snapshot]), {
+            headers: { 'content-type': 'text/plain; version=0.0.4' },
+          });
+    }
+    if (url.pathname === '/health') return Response.json({ status: 'ok' });
+    if (url.pathname !== '/graphql')
+      return Response.json({ errors: [{ message: 'Not found' }] }, { status: 404 });
+    return handleGraphql(request, env);
+  },
+};
+
+interface GraphqlRequest {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+}
+
+async function handleGraphql(request: Request, env: Env): Promise<Response> {
+  let body: GraphqlRequest;
+  if (request.method === 'GET') {
+    const p = new URL(request.url).searchParams;
+    const variables = p.get('variables');
+    body = {
+      query: p.get('query'),
+      variables: variables ? JSON.parse(variables) : undefined,
+      operationName: p.get('operationName'),
+    };
+  } else if (request.method === 'POST') {
+    try {
+      body = (await request.json()) as GraphqlRequest;
+    } catch {
+      return errorResponse(400, 'The request body must be JSON: { "query": "…", "variables": {…} }.');
+    }
+  } else {
+    return errorResponse(405, 'Use POST (or GET with ?query=) for /graphql.');
+  }
+  if (typeof body.query !== 'string') return errorResponse(400, 'The request must have a string `query`.');
+  let document: DocumentNode;
+  try {
+    document = parse(body.query);
+  } catch (e) {
+    return Response.json({ errors: [toJson(e)] }, { status: 400 });
+  }
+  schema ??= buildApiSchema();
+  const invalid = validate(schema, document, rules);
+  if (invalid.length > 0) return Response.json({ errors: invalid.map((e) => e.toJSON()) }, { status: 400 });
+  const operation = typeof body.operationName === 'string' ? body.operationName : undefined;
+  const engine = new QueryEngineClient(
+    env.QUERY_ENGINE ? (r) => env.QUERY_ENGINE!.fetch(r) : (r) => fetch(r),
+    env.QUERY_ENGINE ? 'http://query-engine' : env.QUERY_ENGINE_URL,
+  );
+  const started = performance.now();
+  const result = await execute({
+    schema,
+    document,
+    variableValues: (body.variables ?? undefined) as Record<string, unknown> | undefined,
+    operationName: operation,
+    contextValue: { engine },
+  });
+  metrics.observe('graphql_latency_ms', 'GraphQL operation latency, ms', performance.now() - started, {
+    operation: operation ?? firstField(document),
+  });
+  metrics.inc('graphql_requests_total', 'GraphQL operations', { outcome: result.errors ? 'error' : 'ok' });
+  return Response.json(result);
+}
+
+function firstField(document: DocumentNode): string {
+  for (const d of document.definitions) {
+    if (d.kind === 'OperationDefinition') {
+      const top = d.selectionSet.selections[0];
+      const inner = top?.kind === 'Field' ? top.selectionSet?.selections[0] : undefined;
+      return inner?.kind === 'Field' ? inner.name.value : top?.kind === 'Field' ? top.name.value : 'unknown';
+    }
+  }
+  return 'unknown';
+}
+
+function errorResponse(status: number, message: string): Response {
+  return Response.json({ errors: [apiError('BAD_USER_INPUT', message).toJSON()] }, { status });
+}
+
+function toJson(e: unknown): unknown {
+  return e instanceof Error && 'toJSON' in e ? (e as { toJSON(): unknown }).toJSON() : { message: String(e) };
+}

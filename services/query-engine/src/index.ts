@@ -1,0 +1,10 @@
+export { Dashboard } from './dashboard.ts';
+export { openLockedDuckDB } from './duckdb-setup.ts';
+export { isQueryError, QueryError, type QueryErrorKind } from './errors.ts';
+export { type FileResolver, localFiles } from './file-resolver.ts';
+export { createQueryServer, type QueryServiceDeps } from './http-server.ts';
+export { HyperLogLog } from './hyperloglog.ts';
+export { LatencyMetrics } from './latency-metrics.ts';
+export { MemoryTableSource } from './memory-table-source.ts';
+export { QueryEngine } from './query-engine.ts';
+export type * from './table-source.ts';
