@@ -39,3 +39,5 @@ export * from './spec/types.ts';
 export * from './transforms/murmur3.ts';
 export * from './transforms/partition-path.ts';
 export * from './transforms/transform.ts';
+export * from './catalog/catalog.ts';
+export * from './catalog/rest-catalog.ts';
