@@ -181,6 +181,14 @@ describe('compareOpenApi', () => {
     ]);
   });
 
+  it('reports a changed enum', () => {
+    const served = copy(ingest);
+    served.components.schemas.EventOutcome.properties.status.enum = ['accepted', 'duplicate', 'queued'];
+    expect(compareOpenApi(served, ingest).map((d) => d.message)).toEqual([
+      'POST /events › response 202 application/json › events[].status: `events[].status` allows only "accepted", "duplicate" in the contract but only "accepted", "duplicate", "queued" as served',
+    ]);
+  });
+
   it('reports a missing status code', () => {
     const served = copy(ingest);
     delete served.paths['/events'].post.responses['413'];

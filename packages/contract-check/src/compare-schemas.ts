@@ -26,6 +26,17 @@ export function compareSchemas(
       ),
     );
   }
+  const cv = contract.values?.join(', ');
+  const sv = served.values?.join(', ');
+  if (cv !== sv) {
+    out.push(
+      difference(
+        'enum-mismatch',
+        at,
+        `${name} allows ${cv === undefined ? 'any value' : `only ${cv}`} in the contract but ${sv === undefined ? 'any value' : `only ${sv}`} as served`,
+      ),
+    );
+  }
   if (contract.nullable !== served.nullable) {
     out.push(
       difference(
@@ -93,19 +104,19 @@ export function compareSchemas(
     }
   }
 
-  const cv = contract.variants ?? [];
-  const sv = served.variants ?? [];
-  if (cv.length !== sv.length) {
+  const cVariants = contract.variants ?? [];
+  const sVariants = served.variants ?? [];
+  if (cVariants.length !== sVariants.length) {
     out.push(
       difference(
         'union-mismatch',
         at,
-        `${name} is a union of ${cv.length || 'no'} object/array variants in the contract but ${sv.length || 'no'} as served`,
+        `${name} is a union of ${cVariants.length || 'no'} object/array variants in the contract but ${sVariants.length || 'no'} as served`,
       ),
     );
   } else {
-    cv.forEach((variant, i) => {
-      compareSchemas(variant, sv[i] as NormalSchema, location, out, `${path}<variant ${i + 1}>`);
+    cVariants.forEach((variant, i) => {
+      compareSchemas(variant, sVariants[i] as NormalSchema, location, out, `${path}<variant ${i + 1}>`);
     });
   }
 }

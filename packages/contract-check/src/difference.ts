@@ -26,6 +26,7 @@ export type DifferenceKind =
   | 'missing-property'
   | 'extra-property'
   | 'type-mismatch'
+  | 'enum-mismatch'
   | 'nullable-mismatch'
   | 'required-mismatch'
   | 'union-mismatch'

@@ -18,6 +18,8 @@ export interface NormalSchema {
   readonly items?: NormalSchema;
   /** Variants of a union that is more than a set of primitive types, in a canonical order. */
   readonly variants?: readonly NormalSchema[];
+  /** Allowed values (`enum`, or `const` as a one-value enum), JSON-encoded and sorted; absent when any value of the type is allowed. */
+  readonly values?: readonly string[];
   /** Set when a `$ref` cycle was cut here; such a node matches anything. */
   readonly recursiveRef?: string;
 }
@@ -76,12 +78,15 @@ function normaliseOwn(
   const required = Array.isArray(s.required)
     ? s.required.filter((r): r is string => typeof r === 'string')
     : [];
+  const allowed = 'const' in s ? [s.const] : Array.isArray(s.enum) ? s.enum : undefined;
+  const values = allowed?.filter((v) => v !== null).map((v) => JSON.stringify(v));
   return {
     types: [...types].sort(),
     nullable,
     properties,
     required: [...new Set(required)].sort(),
     ...(items ? { items } : {}),
+    ...(values ? { values: [...new Set(values)].sort() } : {}),
   };
 }
 
@@ -114,7 +119,10 @@ function normaliseUnion(variants: NormalSchema[]): NormalSchema {
   if (rest.length === 1) return { ...(rest[0] as NormalSchema), nullable };
   if (rest.every(isPlain)) {
     const types = new Set(rest.flatMap((v) => v.types));
-    return { ...ANY, types: [...types].sort(), nullable };
+    const values = rest.every((v) => v.values)
+      ? [...new Set(rest.flatMap((v) => v.values ?? []))].sort()
+      : undefined;
+    return { ...ANY, types: [...types].sort(), nullable, ...(values ? { values } : {}) };
   }
   const sorted = [...rest].sort((a, b) => signature(a).localeCompare(signature(b)));
   const types = new Set(sorted.flatMap((v) => v.types));
@@ -143,6 +151,8 @@ function merge(a: NormalSchema, b: NormalSchema): NormalSchema {
   }
   const items = a.items && b.items ? merge(a.items, b.items) : (a.items ?? b.items);
   const variants = a.variants ?? b.variants;
+  const values =
+    a.values && b.values ? a.values.filter((v) => b.values?.includes(v)) : (a.values ?? b.values);
   return {
     types,
     // allOf: the value may be null only if every part allows it.
@@ -151,5 +161,6 @@ function merge(a: NormalSchema, b: NormalSchema): NormalSchema {
     required: [...new Set([...a.required, ...b.required])].sort(),
     ...(items ? { items } : {}),
     ...(variants ? { variants } : {}),
+    ...(values ? { values } : {}),
   };
 }

@@ -82,4 +82,12 @@ describe('normaliseSchema', () => {
       'here › <variant 1>[]: `<variant 1>[]` has type string in the contract but integer as served',
     ]);
   });
+
+  it('treats const and a one-value enum alike, and compares enums as sets', () => {
+    expect(diff({ const: 'a' }, { type: 'string', enum: ['a'] })).toEqual([]);
+    expect(diff({ enum: ['b', 'a'] }, { type: 'string', enum: ['a', 'b'] })).toEqual([]);
+    expect(diff({ type: 'string', enum: ['a'] }, { type: 'string' })).toEqual([
+      'here: the schema allows only "a" in the contract but any value as served',
+    ]);
+  });
 });
