@@ -1,7 +1,8 @@
 /**
- * Test helper: build a signed `STREAMING-AWS4-HMAC-SHA256-PAYLOAD` request the
- * way the AWS SDKs do (seed signature over the headers, then one signature per
- * chunk chained from it). Web-standard, so workerd tests use it too.
+ * Test helper: build a signed `STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER]`
+ * request the way the AWS SDKs do (seed signature over the headers, one
+ * signature per chunk chained from it, then a trailer signature). Web-standard,
+ * so workerd tests use it too.
  */
 import {
   credentialScope,
@@ -21,43 +22,45 @@ export async function signedChunkedPut(options: {
   secret: string;
   now: Date;
   region?: string;
+  /** Corrupt the signature of this chunk index. */
   tamperChunk?: number;
+  /** Send `STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER` with this signed CRC32 trailer (base64). */
+  trailerCrc32?: string;
 }): Promise<Request> {
   const region = options.region ?? 'auto';
-  const sizes: number[] = [];
-  for (let at = 0; at < options.data.byteLength; at += options.chunkSize)
-    sizes.push(Math.min(options.chunkSize, options.data.byteLength - at));
-  sizes.push(0);
-  const encodedLength = sizes.reduce(
-    (sum, size) => sum + size.toString(16).length + ';chunk-signature='.length + 64 + 2 + size + 2,
-    0,
-  );
+  const trailer =
+    options.trailerCrc32 === undefined ? undefined : `x-amz-checksum-crc32:${options.trailerCrc32}`;
   const signed = await signRequest(
     {
       method: 'PUT',
       url: options.url,
       headers: [
         ['content-encoding', 'aws-chunked'],
-        ['content-length', String(encodedLength)],
         ['x-amz-decoded-content-length', String(options.data.byteLength)],
+        ...(trailer ? ([['x-amz-trailer', 'x-amz-checksum-crc32']] as [string, string][]) : []),
       ],
     },
     {
       credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secret },
       region,
       now: options.now,
-      payload: 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
+      payload: trailer ? 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER' : 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
     },
   );
   const amzDate = toAmzDate(options.now);
   const scope = credentialScope(amzDate.slice(0, 8), region, 's3');
   const key = await signingKey(options.secret, amzDate.slice(0, 8), region, 's3');
   const encoder = new TextEncoder();
-  const parts: Uint8Array[] = [];
+  const sizes: number[] = [];
+  for (let at = 0; at < options.data.byteLength; at += options.chunkSize) {
+    sizes.push(Math.min(options.chunkSize, options.data.byteLength - at));
+  }
+  sizes.push(0);
+  const parts: BlobPart[] = [];
   let previous = signed.signature;
   let at = 0;
   for (const [i, size] of sizes.entries()) {
-    const chunk = options.data.subarray(at, at + size);
+    const chunk = options.data.slice(at, at + size);
     at += size;
     const hash = size === 0 ? EMPTY_SHA256 : await sha256Hex(chunk);
     previous = await signString(
@@ -66,18 +69,27 @@ export async function signedChunkedPut(options: {
     );
     const sent =
       i === options.tamperChunk ? previous.replace(/^./, (c) => (c === '0' ? '1' : '0')) : previous;
+    // With a trailer, the zero chunk is followed by the trailer lines instead of its own CRLF.
+    const closing = size === 0 && trailer ? '' : '\r\n';
     parts.push(
       encoder.encode(`${size.toString(16)};chunk-signature=${sent}\r\n`),
       chunk,
-      encoder.encode('\r\n'),
+      encoder.encode(closing),
     );
   }
-  const body = new Uint8Array(encodedLength);
-  let offset = 0;
-  for (const part of parts) {
-    body.set(part, offset);
-    offset += part.byteLength;
+  if (trailer) {
+    const toSign = [
+      'AWS4-HMAC-SHA256-TRAILER',
+      amzDate,
+      scope,
+      previous,
+      await sha256Hex(`${trailer}\n`),
+    ].join('\n');
+    parts.push(
+      encoder.encode(`${trailer}\r\nx-amz-trailer-signature:${await signString(key, toSign)}\r\n\r\n`),
+    );
   }
-  const headers = signed.headers.filter(([n]) => n !== 'host' && n !== 'content-length');
+  const body = new Uint8Array(await new Blob(parts).arrayBuffer());
+  const headers = signed.headers.filter(([n]) => n !== 'host');
   return new Request(options.url, { method: 'PUT', headers, body });
 }
