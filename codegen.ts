@@ -51,27 +51,47 @@ function looseObjectResolver(ctx: any): unknown {
   return ctx.nodes.base(ctx);
 }
 
+/**
+ * The transformers plugin warns that it cannot walk a union of a string and objects (Iceberg's
+ * `Type`). That union holds no int64 field, so nothing is lost; keep the rest of its warnings.
+ */
+async function withoutUnionWarning<T>(run: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    const text = String(args[0]);
+    if (text.startsWith('❗️ Transformers warning: schema') && text.includes('"logicalOperator":"or"')) return;
+    warn(...args);
+  };
+  try {
+    return await run();
+  } finally {
+    console.warn = warn;
+  }
+}
+
 async function generateOpenApi(name: string, out: string): Promise<void> {
   const source = `${name}.yaml`;
-  await createClient({
-    input: join(contractsDir, source),
-    output: {
-      path: join(out, name),
-      header: header(source),
-      clean: true,
-      module: { extension: '.ts' },
-    },
-    plugins: [
-      '@hey-api/client-fetch',
-      '@hey-api/typescript',
-      // int64 (Iceberg snapshot ids, sequence numbers, ms timestamps) as bigint in the types and SDK
-      // responses, matching the zod schemas' z.coerce.bigint(); date-times stay strings.
-      { name: '@hey-api/transformers', bigInt: true, dates: false } as never,
-      { name: 'zod', '~resolvers': { object: looseObjectResolver } } as never,
-      '@hey-api/sdk',
-    ],
-    logs: { level: 'silent', file: false },
-  });
+  await withoutUnionWarning(() =>
+    createClient({
+      input: join(contractsDir, source),
+      output: {
+        path: join(out, name),
+        header: header(source),
+        clean: true,
+        module: { extension: '.ts' },
+      },
+      plugins: [
+        '@hey-api/client-fetch',
+        '@hey-api/typescript',
+        // int64 (Iceberg snapshot ids, sequence numbers, ms timestamps) as bigint in the types and SDK
+        // responses, matching the zod schemas' z.coerce.bigint(); date-times stay strings.
+        { name: '@hey-api/transformers', bigInt: true, dates: false } as never,
+        { name: 'zod', '~resolvers': { object: looseObjectResolver } } as never,
+        '@hey-api/sdk',
+      ],
+      logs: { level: 'silent', file: false },
+    }),
+  );
 }
 
 async function generateGraphql(out: string): Promise<void> {
@@ -119,7 +139,7 @@ async function generateGraphql(out: string): Promise<void> {
           },
         },
         [join(dir, 'schema.graphql')]: {
-          plugins: ['schema-ast'],
+          plugins: [{ add: { content: `# ${header('analytics.graphql')[0]?.slice(3)}` } }, 'schema-ast'],
           config: { includeDirectives: false, sort: true },
         },
       },
@@ -182,7 +202,7 @@ function packageJson(openApi: readonly string[]): string {
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-const tsconfig = `${JSON.stringify(
+const tsconfig = `// Written by \`npm run codegen\` (codegen.ts). Do not edit.\n${JSON.stringify(
   {
     extends: '../tsconfig.base.json',
     compilerOptions: { types: [] },
