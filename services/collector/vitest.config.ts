@@ -13,6 +13,8 @@ export default defineConfig({
       miniflare: {
         bindings: { ANALYTICS_API_KEY: 'test-key', FLUSH_INTERVAL_MS: '2000', BUFFER_SHARDS: '2' },
         // The catalog Worker is not part of this project; the end-to-end tests run the real one.
+        // As wrangler does by default: `.wasm?module` imports (parquet-wasm) become compiled modules.
+        modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm', '**/*.wasm?module'] }],
         serviceBindings: {
           CATALOG: () =>
             Response.json(

@@ -11,6 +11,8 @@ export interface Env {
   readonly SOURCE: R2Bucket;
   /** The Iceberg REST catalog Worker. */
   readonly CATALOG?: Fetcher;
+  /** `client_id:client_secret` (or `token:<bearer>`) the collector uses with the catalog (secret). */
+  readonly CATALOG_CREDENTIAL?: string;
   /** Workers Analytics Engine dataset; data points are written only when bound. */
   readonly ANALYTICS_ENGINE?: AnalyticsEngineDataset;
 
