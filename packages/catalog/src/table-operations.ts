@@ -4,6 +4,7 @@ import { isAllowed, requirePrivilege } from './auth/grants.ts';
 import type { Caller, CatalogContext } from './catalog-context.ts';
 import { withEngineErrors } from './engine-errors.ts';
 import { CatalogError } from './errors.ts';
+import { freshTableDefinition } from './fresh-table.ts';
 import { formatTable, type Namespace, type TableIdentifier } from './identifiers.ts';
 import { nextMetadataLocation } from './metadata-files.ts';
 import { requireNamespace } from './namespace-operations.ts';
@@ -93,8 +94,7 @@ export async function createTable(
   const location = (request.location ?? defaultTableLocation(ctx, nsProperties, id)).replace(/\/+$/, '');
   resolveObject(ctx.buckets, `${location}/metadata`);
   const metadata = withEngineErrors(() => {
-    // Until the engine exports `assignFreshIds` (NOTES-from-catalog.md), ids are taken as sent (PyIceberg sends fresh ones).
-    const fresh = { schema: request.schema, spec: request.spec, sortOrder: request.sortOrder };
+    const fresh = freshTableDefinition(request.schema, request.spec, request.sortOrder);
     const updates = createTableUpdates({
       uuid: ctx.newUuid(),
       location,

@@ -256,6 +256,32 @@ export function restScenarios(name: string, host: () => CatalogHost, t: Scenario
       });
     });
 
+    it('assigns fresh field ids on create and rebinds the partition spec by column name', async () => {
+      await call('POST', '/v1/namespaces', { body: '{"namespace":["fresh"]}' });
+      const res = await call('POST', '/v1/namespaces/fresh/tables', {
+        body: `{"name":"t","schema":{"type":"struct","schema-id":0,"fields":[
+          {"id":3,"name":"id","required":true,"type":"int"},{"id":4,"name":"data","required":false,"type":"string"}]},
+          "partition-spec":{"fields":[{"source-id":4,"name":"data_bucket","transform":"bucket[16]"}]}}`,
+      });
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({
+        metadata: {
+          'last-column-id': 2,
+          schemas: [
+            {
+              fields: [
+                { id: 1, name: 'id' },
+                { id: 2, name: 'data' },
+              ],
+            },
+          ],
+          'partition-specs': [
+            { 'spec-id': 0, fields: [{ 'source-id': 2, 'field-id': 1000, name: 'data_bucket' }] },
+          ],
+        },
+      });
+    });
+
     it('round-trips 64-bit snapshot ids exactly and answers 409 to a stale requirement', async () => {
       await call('POST', '/v1/namespaces', { body: '{"namespace":["big"]}' });
       const { location } = await createTable('big', 'ids');

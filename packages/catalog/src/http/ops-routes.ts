@@ -1,3 +1,5 @@
+import { zGetConfigQuery, zGetConfigResponse } from '@analytics/generated/iceberg-rest-catalog/zod';
+import { contentJson } from 'chanfana';
 import type { Hono } from 'hono';
 import { requirePrivilege } from '../auth/grants.ts';
 import { catalogConfig } from '../catalog-config.ts';
@@ -5,6 +7,7 @@ import type { CatalogContext } from '../catalog-context.ts';
 import { costReport, R2_LIST_PRICES, type R2Prices } from '../costs.ts';
 import { CatalogError } from '../errors.ts';
 import type { CatalogEnv } from './catalog-app.ts';
+import { type DocumentedApp, documented, errorResponses } from './documented.ts';
 import { jsonResponse } from './json-body.ts';
 
 /** Options of the ops surface. */
@@ -20,10 +23,32 @@ function positiveInt(raw: string | undefined, name: string, fallback: number): n
   return n;
 }
 
-/** `GET /v1/config`, and the audit log `GET /v1/audit` (admin on the warehouse). */
-export function registerOpsRoutes(app: Hono<CatalogEnv>, ctx: CatalogContext, _ops: OpsOptions): void {
-  app.get('/v1/config', (c) => jsonResponse(catalogConfig(ctx, c.req.query('warehouse'))));
+/** `GET /v1/config` (documented in the catalog contract). */
+export function registerConfigRoute(app: DocumentedApp, ctx: CatalogContext): void {
+  documented(
+    app,
+    'get',
+    '/v1/config',
+    {
+      tags: ['Configuration API'],
+      operationId: 'getConfig',
+      summary: 'Catalog configuration: defaults, overrides and the served endpoints',
+      request: { query: zGetConfigQuery },
+      responses: {
+        '200': { description: 'Catalog configuration.', ...contentJson(zGetConfigResponse) },
+        ...errorResponses('400', '401', '403', '404', '419', '503', '5XX'),
+      },
+    },
+    (c) => jsonResponse(catalogConfig(ctx, c.req.query('warehouse'))),
+  );
+}
 
+/**
+ * The audit log, `GET /v1/audit?limit=&before=&target=` (admin on the
+ * warehouse): newest first, paged by `next_before`. Not in the Iceberg
+ * contract; proposed for contracts/ops.yaml.
+ */
+export function registerAuditRoute(app: Hono<CatalogEnv>, ctx: CatalogContext): void {
   app.get('/v1/audit', (c) => {
     requirePrivilege(c.get('caller').principal, 'admin', { namespace: [] });
     const limit = Math.min(positiveInt(c.req.query('limit'), 'limit', 100), 1000);
