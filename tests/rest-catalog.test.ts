@@ -111,6 +111,8 @@ describe('RestCatalog against the catalog service core', () => {
     expect(
       await kind(catalog.commitTable(id, [{ type: 'assert-current-schema-id', currentSchemaId: 7 }], [])),
     ).toBe('commit-failed');
-    expect(await kind(catalogFor('reader-token-0123456789', app).commitTable(id, [], []))).toBe('invalid-argument');
+    expect(await kind(catalogFor('reader-token-0123456789', app).commitTable(id, [], []))).toBe(
+      'invalid-argument',
+    );
   });
 });
