@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { postEvents } from '@analytics/generated/ingest';
+import { zIngestResult } from '@analytics/generated/ingest/zod';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -43,5 +47,49 @@ describe('generated/', () => {
     expect(drift, `generated/ is stale; run \`npm run codegen\` and commit:\n${drift.join('\n')}`).toEqual(
       [],
     );
+  });
+});
+
+describe('the generated ingest SDK', () => {
+  it('sends the API key and a batch body, and its zod schema accepts the contract-shaped answer', async () => {
+    const seen: { key?: string | string[]; body?: unknown; type?: string } = {};
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => {
+        body += chunk;
+      });
+      req.on('end', () => {
+        Object.assign(seen, {
+          key: req.headers['x-api-key'],
+          body: JSON.parse(body),
+          type: req.headers['content-type'],
+        });
+        res.writeHead(202, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            accepted: 1,
+            duplicates: 0,
+            rejected: 0,
+            events: [{ index: 0, event_id: '0f8fad5b-d9cb-469f-a165-70867728950e', status: 'accepted' }],
+            errors: [],
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const events = [{ event_type: 'page_view', page_url: 'https://rawkode.academy/' }];
+      const result = await postEvents({
+        baseUrl: `http://127.0.0.1:${port}`,
+        body: { events },
+        auth: 'test-key',
+      });
+      expect(result.response?.status).toBe(202);
+      expect(seen).toEqual({ key: 'test-key', body: { events }, type: 'application/json' });
+      expect(zIngestResult.parse(result.data).accepted).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 });

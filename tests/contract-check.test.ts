@@ -17,7 +17,7 @@ import {
   zFlushResult,
 } from '@analytics/generated/ops/zod';
 import { contentJson, fromHono, OpenAPIRoute } from 'chanfana';
-import { buildSchema, parse, validate } from 'graphql';
+import { buildSchema, introspectionFromSchema, parse, validate } from 'graphql';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -214,6 +214,18 @@ describe('compareGraphqlSchemas', () => {
       .reverse()
       .join('\n');
     expect(compareGraphqlSchemas(reordered, sdl)).toEqual([]);
+  });
+
+  it('accepts an introspection result of the contract schema', () => {
+    expect(compareGraphqlSchemas(introspectionFromSchema(buildSchema(sdl)), sdl)).toEqual([]);
+  });
+
+  it('reports a changed argument default value', () => {
+    const served = sdl.replace(
+      'realtime(filter: EventFilter, minutes: Int = 30)',
+      'realtime(filter: EventFilter, minutes: Int = 60)',
+    );
+    expect(kinds(compareGraphqlSchemas(served, sdl))).toContain('graphql-dangerous-change');
   });
 
   it('reports a changed field type', () => {
