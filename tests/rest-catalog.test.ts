@@ -90,6 +90,22 @@ describe('RestCatalog against the catalog service core', () => {
     expect(await catalog.listTables(['default'])).toEqual([id]);
   });
 
+  it('exchanges client credentials for a token, as PyIceberg does with credential=', async () => {
+    const catalog = new RestCatalog({
+      uri: 'http://catalog',
+      credential: 'admin:admin-secret',
+      fetcher: { fetch: async (input, init) => app.fetch(new Request(input, init)) },
+    });
+    await catalog.ensureNamespace(['ops']);
+    expect(await catalog.listTables(['ops'])).toEqual([]);
+    const wrong = new RestCatalog({
+      uri: 'http://catalog',
+      credential: 'admin:nope',
+      fetcher: { fetch: async (input, init) => app.fetch(new Request(input, init)) },
+    });
+    await expect(wrong.listTables(['ops'])).rejects.toThrow(/refused the client credentials: 401/);
+  });
+
   it('maps statuses to error kinds: 404 not-found, 409 commit-failed / already-exists, 403 invalid-argument', async () => {
     const catalog = catalogFor('writer-token-0123456789', app);
     await catalog.ensureNamespace(['default']);

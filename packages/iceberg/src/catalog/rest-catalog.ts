@@ -31,8 +31,16 @@ export interface RestCatalogOptions {
   readonly uri: string;
   /** Fetch implementation; a service binding's `fetch` or the global one. */
   readonly fetcher: FetchLike;
-  /** Bearer token sent on every request (none over an internal binding that needs none). */
+  /** Bearer token sent on every request. */
   readonly token?: string;
+  /**
+   * OAuth2 client credentials `client_id:client_secret`, exchanged at
+   * `/v1/oauth/tokens` for a bearer token (cached until shortly before it
+   * expires), as PyIceberg's and Spark's `credential` property does.
+   */
+  readonly credential?: string;
+  /** Clock for token expiry (default `Date.now`). */
+  readonly now?: () => number;
   /** Extra headers on every request. */
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -48,7 +56,53 @@ interface ErrorBody {
 
 /** A `Catalog` talking to an Iceberg REST catalog. */
 export class RestCatalog implements Catalog {
+  #token: { value: string; expiresAtMs: number } | undefined;
+
   constructor(private readonly options: RestCatalogOptions) {}
+
+  private get base(): string {
+    return this.options.uri.replace(/\/$/, '');
+  }
+
+  /** The bearer token to send: the configured one, or one obtained with the client credentials. */
+  private async bearer(): Promise<string | undefined> {
+    if (this.options.token) return this.options.token;
+    if (!this.options.credential) return undefined;
+    const now = this.options.now ?? Date.now;
+    if (this.#token && this.#token.expiresAtMs > now()) return this.#token.value;
+    const colon = this.options.credential.indexOf(':');
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: colon < 0 ? '' : this.options.credential.slice(0, colon),
+      client_secret: colon < 0 ? this.options.credential : this.options.credential.slice(colon + 1),
+      scope: 'catalog',
+    });
+    const res = await this.options.fetcher.fetch(`${this.base}/v1/oauth/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: form.toString(),
+    });
+    const body = (await res.json().catch(() => ({}))) as {
+      access_token?: string;
+      expires_in?: number;
+      error?: string;
+      error_description?: string;
+    };
+    if (!res.ok || !body.access_token) {
+      throw new IcebergError(
+        'invalid-argument',
+        `the catalog refused the client credentials: ${res.status} ${body.error ?? ''} ${body.error_description ?? ''}`.trim(),
+        { status: res.status },
+      );
+    }
+    // Renew a minute early (or at half-life for short tokens).
+    const lifetimeMs = (body.expires_in ?? 3600) * 1000;
+    this.#token = {
+      value: body.access_token,
+      expiresAtMs: now() + Math.max(lifetimeMs - 60_000, lifetimeMs / 2),
+    };
+    return body.access_token;
+  }
 
   private tablePath(id: TableIdentifier): string {
     return `/v1/namespaces/${encodeNamespace(id.namespace)}/tables/${encodeURIComponent(id.name)}`;
@@ -56,9 +110,10 @@ export class RestCatalog implements Catalog {
 
   private async request(method: string, path: string, body?: JsonValue): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers };
-    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    const token = await this.bearer();
+    if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    return this.options.fetcher.fetch(`${this.options.uri.replace(/\/$/, '')}${path}`, {
+    return this.options.fetcher.fetch(`${this.base}${path}`, {
       method,
       headers,
       ...(body !== undefined ? { body: stringifyJson(body) } : {}),
