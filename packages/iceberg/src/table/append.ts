@@ -1,0 +1,38 @@
+/**
+ * Fast append (spec: "Optimistic Concurrency"; ICEBERG.md §4.2): one new
+ * manifest, every parent manifest carried over. Appends never conflict: a
+ * lost race rebases onto the new head and retries.
+ */
+import type { TableIdentifier } from '../catalog/catalog.ts';
+import type { Row } from '../parquet/index.ts';
+import type { DataFile } from '../spec/data-file.ts';
+import { type CommitResult, commitSnapshot } from './snapshot-producer.ts';
+import type { TableEnv } from './table-env.ts';
+import { writeRows } from './write-rows.ts';
+
+/** Appends data files already written (e.g. by `writeDataFiles`). */
+export function appendFiles(
+  env: TableEnv,
+  id: TableIdentifier,
+  files: readonly DataFile[],
+  summary?: Readonly<Record<string, string>>,
+): Promise<CommitResult> {
+  return commitSnapshot(env, id, {
+    operation: 'append',
+    added: files,
+    deleted: [],
+    ...(summary ? { summary } : {}),
+  });
+}
+
+/** Writes rows as Parquet data files with the table's spec and sort order, then appends them. */
+export async function appendRows(
+  env: TableEnv,
+  id: TableIdentifier,
+  rows: readonly Row[],
+  summary?: Readonly<Record<string, string>>,
+): Promise<CommitResult> {
+  const { metadata } = await env.catalog.loadTable(id);
+  const files = await writeRows(env, metadata, rows);
+  return appendFiles(env, id, files, summary);
+}

@@ -1,0 +1,66 @@
+/**
+ * Replace files (ICEBERG.md §4.4): swap data files for others holding the
+ * same rows — compaction. Commits fail when a file to replace was removed
+ * concurrently; concurrent appends are kept.
+ */
+import type { TableIdentifier } from '../catalog/catalog.ts';
+import type { Expression } from '../expr/expression.ts';
+import { readFile } from '../io/locations.ts';
+import { readParquetRows } from '../parquet/index.ts';
+import { planFiles } from '../scan/plan-files.ts';
+import type { DataFile } from '../spec/data-file.ts';
+import { currentSchema } from '../spec/table-metadata.ts';
+import { type CommitResult, commitSnapshot } from './snapshot-producer.ts';
+import type { TableEnv } from './table-env.ts';
+import { writeRows } from './write-rows.ts';
+
+/** Commits a `replace` snapshot removing `deleted` and adding `added`. */
+export function replaceFiles(
+  env: TableEnv,
+  id: TableIdentifier,
+  deleted: readonly DataFile[],
+  added: readonly DataFile[],
+): Promise<CommitResult> {
+  return commitSnapshot(env, id, { operation: 'replace', added, deleted });
+}
+
+function groupKey(f: DataFile): string {
+  return `${f.specId}|${f.partition.map((v) => (v instanceof Uint8Array ? Array.from(v).join(',') : String(v))).join('|')}`;
+}
+
+/**
+ * Compacts small files: in every partition with more than one data file
+ * smaller than `minFileSizeBytes` (default: the target size), the rows are
+ * rewritten into files of the target size under the default spec.
+ * Returns undefined when there was nothing to compact.
+ */
+export async function compactTable(
+  env: TableEnv,
+  id: TableIdentifier,
+  options: { readonly filter?: Expression; readonly minFileSizeBytes?: number } = {},
+): Promise<CommitResult | undefined> {
+  const { metadata } = await env.catalog.loadTable(id);
+  const target = Number(metadata.properties['write.target-file-size-bytes'] ?? 536_870_912);
+  const small = options.minFileSizeBytes ?? target;
+  const plan = await planFiles(env.io, metadata, {
+    cache: env.cache,
+    ...(options.filter ? { filter: options.filter } : {}),
+  });
+  const groups = new Map<string, DataFile[]>();
+  for (const t of plan.tasks) {
+    if (Number(t.file.fileSizeInBytes) >= small) continue;
+    groups.set(groupKey(t.file), [...(groups.get(groupKey(t.file)) ?? []), t.file]);
+  }
+  const deleted: DataFile[] = [];
+  const rows: Record<string, unknown>[] = [];
+  const schema = currentSchema(metadata);
+  for (const files of groups.values()) {
+    if (files.length < 2) continue;
+    for (const f of files) {
+      deleted.push(f);
+      rows.push(...readParquetRows(await readFile(env.io, f.filePath), schema));
+    }
+  }
+  if (deleted.length === 0) return undefined;
+  return replaceFiles(env, id, deleted, await writeRows(env, metadata, rows));
+}
