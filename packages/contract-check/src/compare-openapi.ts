@@ -285,7 +285,14 @@ function compareResponses(sides: Sides, location: string, bodies: boolean, out: 
   }
 }
 
-/** A Responses Object without its `x-` extension members (they are not status codes). */
+/**
+ * A Responses Object keyed by status with its `x-` extension members dropped (they are not status
+ * codes) and ranges upper-cased (`5xx` and `5XX` are the same range).
+ */
 function withoutExtensions(map: Record<string, unknown> | undefined): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(map ?? {}).filter(([key]) => !key.startsWith('x-')));
+  return Object.fromEntries(
+    Object.entries(map ?? {})
+      .filter(([key]) => !key.startsWith('x-'))
+      .map(([key, value]) => [key.toUpperCase(), value]),
+  );
 }
