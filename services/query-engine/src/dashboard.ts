@@ -114,8 +114,13 @@ export class Dashboard {
       const points = buckets.map((b) => {
         const from = Math.max(b, range.startMs) / HOUR_MS;
         const to = Math.min(b + step, range.endMs) / HOUR_MS;
-        const cell = r.range('all', '', from, to);
-        return { bucket: iso(b), ...pointOf(cell) };
+        // A whole bucket is one stored cell whose estimate is memoised; only
+        // partial buckets at the range's edges merge hours.
+        const whole = to - from === step / HOUR_MS;
+        const cell = whole
+          ? r.bucket('all', '', interval === 'HOUR' ? 'hour' : 'day', b / step)
+          : r.range('all', '', from, to);
+        return { bucket: iso(b), ...(cell ? pointOf(cell) : { pageviews: 0, visitors: 0, sessions: 0 }) };
       });
       const total = r.range('all', '', ...hours(range));
       return {
@@ -200,9 +205,9 @@ export class Dashboard {
     const [rollupDimension, column] = dimensions[dimension];
     if (this.#fromRollups(range, filter, uniques)) {
       const [from, to] = hours(range);
-      const total = this.#engine.rollups.range('all', '', from, to).count;
-      const all = this.#top(rollupDimension, from, to, Number.MAX_SAFE_INTEGER);
-      const rows = all.slice(0, n).map(({ value, cell }) => ({
+      const total = this.#engine.rollups.count('all', '', from, to);
+      const counted = this.#counts(rollupDimension, from, to);
+      const rows = this.#top(rollupDimension, from, to, n).map(({ value, cell }) => ({
         value,
         pageviews: cell.count,
         visitors: Math.round(cell.visitors.estimate()),
@@ -210,7 +215,7 @@ export class Dashboard {
       }));
       const shown = rows.reduce((s, r) => s + r.pageviews, 0);
       // Rollups keep no row for a missing value (e.g. direct traffic): it is what the values leave over.
-      const missing = total - all.reduce((s, r) => s + r.cell.count, 0);
+      const missing = total - counted.reduce((s, r) => s + r.count, 0);
       return {
         dimension,
         rows,
@@ -378,12 +383,19 @@ export class Dashboard {
     n: number,
   ): { value: string; cell: RollupCell }[] {
     const r = this.#engine.rollups;
-    // Counts first (cheap), sketches merged only for the rows shown.
-    const counted = r
+    // Rank by exact counts (cheap), then merge sketches only for the rows shown.
+    return this.#counts(dimension, from, to)
+      .slice(0, n)
+      .map(({ value }) => ({ value, cell: r.range(dimension, value, from, to) }));
+  }
+
+  #counts(dimension: RollupDimension, from: number, to: number): { value: string; count: number }[] {
+    const r = this.#engine.rollups;
+    return r
       .values(dimension)
-      .map((value) => ({ value, cell: r.range(dimension, value, from, to) }))
-      .filter((x) => x.cell.count > 0);
-    return counted.sort((a, b) => b.cell.count - a.cell.count || a.value.localeCompare(b.value)).slice(0, n);
+      .map((value) => ({ value, count: r.count(dimension, value, from, to) }))
+      .filter((x) => x.count > 0)
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }
 }
 

@@ -22,6 +22,8 @@ export interface QueryServiceDeps {
   readonly now: () => number;
   /** Events the collector has accepted but not yet committed (for realtime). */
   readonly bufferedEvents: () => Promise<readonly BufferedEvent[]>;
+  /** Hit/miss counters of the engine's caches, for /metrics. */
+  readonly cacheStats?: () => Record<string, { hits: number; misses: number }>;
 }
 
 /**
@@ -109,6 +111,7 @@ async function handle(d: QueryServiceDeps, req: IncomingMessage, res: ServerResp
     return;
   }
   if (req.method === 'GET' && url.pathname === '/metrics') {
+    d.metrics.setCaches(d.cacheStats?.() ?? {});
     if (url.searchParams.get('format') === 'json') send(res, 200, d.metrics.json());
     else {
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });

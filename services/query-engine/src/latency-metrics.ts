@@ -22,10 +22,12 @@ export class LatencyMetrics {
     this.#counters.set(k, (this.#counters.get(k) ?? 0) + 1);
   }
 
-  /** Count a cache lookup for `cache` (hit or miss). */
-  cache(cache: string, hit: boolean): void {
-    const k = `cache\u0000${cache}\u0000${hit ? 'hit' : 'miss'}`;
-    this.#counters.set(k, (this.#counters.get(k) ?? 0) + 1);
+  /** Set the hit/miss totals of each cache (they keep their own counters). */
+  setCaches(caches: Record<string, { hits: number; misses: number }>): void {
+    for (const [name, c] of Object.entries(caches)) {
+      this.#counters.set(`cache\u0000${name}\u0000hit`, c.hits);
+      this.#counters.set(`cache\u0000${name}\u0000miss`, c.misses);
+    }
   }
 
   /** JSON view: p50/p95/p99 per query type, counts by outcome, cache hit rates. */
@@ -48,7 +50,7 @@ export class LatencyMetrics {
         const c = caches[parts[1] as string] ?? { hits: 0, misses: 0, hitRate: 0 };
         if (parts[2] === 'hit') c.hits += n;
         else c.misses += n;
-        c.hitRate = c.hits / (c.hits + c.misses);
+        c.hitRate = c.hits + c.misses > 0 ? c.hits / (c.hits + c.misses) : 0;
         caches[parts[1] as string] = c;
       } else {
         const q = queries[parts[0] as string] ?? {};

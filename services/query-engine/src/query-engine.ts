@@ -85,8 +85,18 @@ export class QueryEngine {
 
   /** Refresh when the last refresh is older than the refresh interval. */
   async refreshIfStale(): Promise<void> {
-    if (this.#o.now() - this.#refreshedAt >= this.#o.refreshIntervalMs) await this.refresh();
+    if (this.#o.now() - this.#refreshedAt < this.#o.refreshIntervalMs) return;
+    try {
+      await this.refresh();
+    } catch (e) {
+      // With a catalog briefly unreachable, answer from the last state we had.
+      if (this.#refreshedAt === Number.NEGATIVE_INFINITY) throw e;
+      this.staleRefreshes++;
+    }
   }
+
+  /** Refreshes that failed while older table state kept serving (for /metrics and logs). */
+  staleRefreshes = 0;
 
   /**
    * Ask the source for each table's current snapshot; for tables that moved,

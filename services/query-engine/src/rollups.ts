@@ -140,6 +140,23 @@ export class Rollups {
     return out;
   }
 
+  /** Only the exact count over `[fromHour, toHour)` (no sketch merging): cheap enough to rank every value. */
+  count(dimension: RollupDimension, value: string, fromHour: number, toHour: number): number {
+    const series = this.#series.get(seriesKey(dimension, value));
+    if (!series || toHour <= fromHour) return 0;
+    const firstFullDay = Math.ceil(fromHour / HOURS_PER_DAY);
+    const endFullDay = Math.floor(toHour / HOURS_PER_DAY);
+    const hours = (a: number, b: number) => {
+      let n = 0;
+      for (let h = a; h < b; h++) n += series.hours.get(h)?.count ?? 0;
+      return n;
+    };
+    if (endFullDay <= firstFullDay) return hours(fromHour, toHour);
+    let n = hours(fromHour, firstFullDay * HOURS_PER_DAY) + hours(endFullDay * HOURS_PER_DAY, toHour);
+    for (let d = firstFullDay; d < endFullDay; d++) n += series.days.get(d)?.count ?? 0;
+    return n;
+  }
+
   /** The cell of one hour or one whole day, shared (do not modify); undefined when empty. */
   bucket(
     dimension: RollupDimension,

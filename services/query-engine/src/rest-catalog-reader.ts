@@ -1,0 +1,113 @@
+import { type JsonValue, parseJson, type TableMetadata, tableMetadataFromJson } from '@analytics/iceberg';
+import { QueryError } from './errors.ts';
+import type { TableName } from './table-source.ts';
+
+/** How to reach the Iceberg REST catalog. */
+export interface RestCatalogReaderOptions {
+  /** The REST root (the URL `/v1/config` is under), e.g. `http://127.0.0.1:8787`. */
+  readonly uri: string;
+  /** Bearer token, when the catalog requires one. */
+  readonly token?: string;
+  /** `warehouse` for `/v1/config`, when the catalog serves several. */
+  readonly warehouse?: string;
+  readonly fetch?: (request: Request) => Promise<Response>;
+}
+
+/** A loaded table: where its metadata file is and what it says. */
+export interface LoadedMetadata {
+  readonly metadataLocation: string;
+  readonly metadata: TableMetadata;
+}
+
+/**
+ * The read side of the Iceberg REST catalog (apache/iceberg
+ * `open-api/rest-catalog-open-api.yaml`): config (for the path prefix),
+ * namespaces, tables and table metadata. Metadata is parsed losslessly
+ * (64-bit snapshot ids stay exact).
+ */
+export class RestCatalogReader {
+  readonly #o: RestCatalogReaderOptions;
+  readonly #fetch: (request: Request) => Promise<Response>;
+  #prefix: Promise<string> | undefined;
+
+  constructor(options: RestCatalogReaderOptions) {
+    this.#o = options;
+    this.#fetch = options.fetch ?? ((r) => fetch(r));
+  }
+
+  /** Every table in every namespace (nested namespaces included). */
+  async listTables(): Promise<TableName[]> {
+    const out: TableName[] = [];
+    const walk = async (parent: readonly string[]): Promise<void> => {
+      const q = parent.length > 0 ? `?parent=${encodeURIComponent(parent.join('\u001f'))}` : '';
+      const body = (await this.#get(`namespaces${q}`)) as { namespaces?: string[][] };
+      for (const ns of body.namespaces ?? []) {
+        const tables = (await this.#get(`namespaces/${encodeNamespace(ns)}/tables`)) as {
+          identifiers?: { namespace: string[]; name: string }[];
+        };
+        for (const id of tables.identifiers ?? []) out.push({ namespace: id.namespace, name: id.name });
+        await walk(ns);
+      }
+    };
+    await walk([]);
+    return out;
+  }
+
+  /** The table's current metadata. */
+  async loadTable(table: TableName): Promise<LoadedMetadata> {
+    const body = (await this.#get(
+      `namespaces/${encodeNamespace(table.namespace)}/tables/${encodeURIComponent(table.name)}`,
+    )) as { 'metadata-location'?: string; metadata: JsonValue };
+    return {
+      metadataLocation: body['metadata-location'] ?? '',
+      metadata: tableMetadataFromJson(body.metadata),
+    };
+  }
+
+  async #get(path: string): Promise<JsonValue> {
+    const prefix = await this.#prefixPath();
+    return this.#request(`/v1/${prefix}${path}`);
+  }
+
+  #prefixPath(): Promise<string> {
+    this.#prefix ??= (async () => {
+      const q = this.#o.warehouse ? `?warehouse=${encodeURIComponent(this.#o.warehouse)}` : '';
+      const config = (await this.#request(`/v1/config${q}`)) as { overrides?: { prefix?: string } };
+      const prefix = config.overrides?.prefix;
+      return prefix ? `${prefix.replace(/^\/|\/$/g, '')}/` : '';
+    })().catch((e) => {
+      this.#prefix = undefined;
+      throw e;
+    });
+    return this.#prefix;
+  }
+
+  async #request(path: string): Promise<JsonValue> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.#o.token) headers.authorization = `Bearer ${this.#o.token}`;
+    let res: Response;
+    try {
+      res = await this.#fetch(new Request(`${this.#o.uri.replace(/\/$/, '')}${path}`, { headers }));
+    } catch (e) {
+      throw new QueryError(
+        'upstream',
+        `The catalog at ${this.#o.uri} is unreachable: ${String(e)}`,
+        {},
+        { cause: e },
+      );
+    }
+    const text = await res.text();
+    if (res.status === 404) throw new QueryError('not-found', `Catalog: ${path} not found.`, { path });
+    if (!res.ok) {
+      throw new QueryError('upstream', `Catalog answered ${res.status} for ${path}: ${text.slice(0, 300)}`, {
+        status: res.status,
+      });
+    }
+    return parseJson(text);
+  }
+}
+
+/** Multi-level namespaces in paths: levels joined by the unit separator, URL-encoded (REST spec). */
+function encodeNamespace(ns: readonly string[]): string {
+  return encodeURIComponent(ns.join('\u001f'));
+}
