@@ -1,0 +1,2 @@
+/** workerd-only adapters of `@analytics/iceberg` (Workers import .wasm as compiled modules). */
+export { loadParquetWasmWorkerd } from './parquet/parquet-wasm-workerd.ts';
