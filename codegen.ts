@@ -6,7 +6,7 @@
  *   @hey-api/openapi-ts: types (`types.gen.ts`), zod v4 schemas (`zod.gen.ts`) and a fetch SDK
  *   (`sdk.gen.ts`, `client.gen.ts`, `client/`, `core/`).
  * - `contracts/analytics.graphql` becomes `generated/graphql/` through @graphql-codegen:
- *   resolver types, operation types and typed documents for `contracts/examples/*.graphql`,
+ *   resolver types, operation types and typed documents for `contracts/examples/*.graphql` and `contracts/operations/*.graphql`,
  *   the printed schema (`schema.graphql`) and the same SDL as a TypeScript string (`schema.ts`)
  *   so Workers can load it without a file system.
  * - `generated/package.json` and `generated/tsconfig.json` are written too, so the exports map
@@ -99,10 +99,13 @@ async function generateGraphql(out: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const schemaPath = join(contractsDir, 'analytics.graphql');
-  const examples = (await readdir(join(contractsDir, 'examples')))
-    .filter((f) => f.endsWith('.graphql'))
-    .sort()
-    .map((f) => join(contractsDir, 'examples', f));
+  // SEED.md's example queries and the dashboard's operations, in a fixed order.
+  const documentsIn = async (folder: string) =>
+    (await readdir(join(contractsDir, folder)))
+      .filter((f) => f.endsWith('.graphql'))
+      .sort()
+      .map((f) => join(contractsDir, folder, f));
+  const examples = [...(await documentsIn('examples')), ...(await documentsIn('operations'))];
   const add = { add: { content: header('analytics.graphql').join('\n') } };
   const shared = { useTypeImports: true, enumsAsTypes: true, avoidOptionals: false, strictScalars: true };
   await generate(
@@ -127,7 +130,7 @@ async function generateGraphql(out: string): Promise<void> {
         },
         [join(dir, 'operations.ts')]: {
           documents: examples,
-          plugins: [add, 'typescript', 'typescript-operations', 'typed-document-node'],
+          plugins: [add, 'typescript-operations', 'typed-document-node'],
           config: {
             ...shared,
             // What a client sees on the wire.

@@ -282,6 +282,17 @@ describe('SEED.md example queries', () => {
   });
 });
 
+describe('contracts/operations (dashboard operations)', () => {
+  const schema = buildSchema(sdl);
+  const dir = join(root, 'contracts', 'operations');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql'))) {
+    it(`${file} validates against contracts/analytics.graphql`, () => {
+      const errors = validate(schema, parse(readFileSync(join(dir, file), 'utf8')));
+      expect(errors.map((e) => e.message)).toEqual([]);
+    });
+  }
+});
+
 describe('contracts/iceberg-rest-catalog.yaml', () => {
   const iceberg = parseOpenApiDocument(contractText('iceberg-rest-catalog.yaml')) as Json;
   const operations = Object.entries(iceberg.paths as Json).flatMap(([path, item]) =>
