@@ -1,4 +1,3 @@
 export * from './s3-store.ts';
-export * from './s3-store-error.ts';
 export * from './server/index.ts';
 export * from './sigv4/index.ts';

@@ -4,10 +4,20 @@
  * SigV4: ranged GETs, conditional PUTs (`If-None-Match: *`, `If-Match`),
  * ListObjectsV2 paging, DeleteObjects batches and multipart uploads for big
  * objects.
+ *
+ * Failures are the port's `IcebergError`s: kind `precondition-failed` for a
+ * lost conditional write, kind `storage` for everything else, with the HTTP
+ * `status` and S3 error `code` (e.g. `SignatureDoesNotMatch`, `NoSuchBucket`)
+ * in `context`.
  */
-import type { ByteRange, ObjectInfo, ObjectStore, PutOptions } from '@analytics/iceberg';
+import {
+  type ByteRange,
+  IcebergError,
+  type ObjectInfo,
+  type ObjectStore,
+  type PutOptions,
+} from '@analytics/iceberg';
 import { md5 } from './md5.ts';
-import { S3StoreError } from './s3-store-error.ts';
 import { uriDecode, uriEncode } from './sigv4/encoding.ts';
 import { type Credentials, signRequest } from './sigv4/sign-request.ts';
 import { escapeXml, xmlChild, xmlChildren } from './xml.ts';
@@ -88,8 +98,8 @@ export class S3Store implements ObjectStore {
         }),
       );
     } catch (error) {
-      throw new S3StoreError(
-        'request-failed',
+      throw new IcebergError(
+        'storage',
         `${method} ${url} failed: ${String(error)}`,
         { method, url },
         { cause: error },
@@ -108,19 +118,15 @@ export class S3Store implements ObjectStore {
       ...(key !== undefined ? { key } : {}),
     };
     if (response.status === 412 || code === 'PreconditionFailed' || code === 'ConditionalRequestConflict') {
-      throw new S3StoreError('precondition-failed', `${what}: precondition failed for ${key ?? ''}`, context);
-    }
-    if (code === 'NoSuchBucket')
-      throw new S3StoreError(
-        'no-such-bucket',
-        `${what}: bucket ${this.#options.bucket} does not exist`,
+      throw new IcebergError(
+        'precondition-failed',
+        `${what}: a precondition failed for ${key ?? ''}; reload and retry`,
         context,
       );
-    if (response.status === 403)
-      throw new S3StoreError('access-denied', `${what}: ${code}: ${message}`, context);
-    throw new S3StoreError(
-      'request-failed',
-      `${what} failed with ${response.status} ${code}: ${message}`,
+    }
+    throw new IcebergError(
+      'storage',
+      `${what} ${key ?? ''} in ${this.#base} failed: ${response.status} ${code}: ${message}`,
       context,
     );
   }
@@ -184,7 +190,7 @@ export class S3Store implements ObjectStore {
     if (!created.ok) return this.#fail(created, 'CreateMultipartUpload', key);
     const uploadId = xmlChild(await created.text(), 'UploadId');
     if (!uploadId)
-      throw new S3StoreError('request-failed', `CreateMultipartUpload for ${key} returned no UploadId`, {
+      throw new IcebergError('storage', `CreateMultipartUpload for ${key} returned no UploadId`, {
         key,
       });
     const uploadQuery = `uploadId=${uriEncode(uploadId, true)}`;
@@ -243,8 +249,8 @@ export class S3Store implements ObjectStore {
       const errors = xmlChildren(await response.text(), 'Error', true);
       if (errors.length > 0) {
         const first = errors[0] as string;
-        throw new S3StoreError(
-          'request-failed',
+        throw new IcebergError(
+          'storage',
           `DeleteObjects failed for ${errors.length} keys, first ${xmlChild(first, 'Key')}: ${xmlChild(first, 'Code')}`,
           {
             bucket: this.#options.bucket,

@@ -1,7 +1,7 @@
+import { IcebergError } from '@analytics/iceberg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Handler, type S3OperationEvent } from '../src/index.ts';
 import { S3Store } from '../src/s3-store.ts';
-import { S3StoreError } from '../src/s3-store-error.ts';
 import { MemoryBucket } from '../src/testing/memory-bucket.ts';
 import { type RunningServer, serve } from './support/node-server.ts';
 
@@ -70,22 +70,22 @@ describe('S3Store over the S3 handler (node:http, memory bucket)', () => {
     const lost = await store
       .put('c/v1.metadata.json', bytes('two'), { ifNoneMatch: '*' })
       .catch((e: unknown) => e);
-    expect(lost).toBeInstanceOf(S3StoreError);
-    expect((lost as S3StoreError).kind).toBe('precondition-failed');
+    expect(lost).toBeInstanceOf(IcebergError);
+    expect((lost as IcebergError).kind).toBe('precondition-failed');
     expect(text(await store.get('c/v1.metadata.json'))).toBe('one');
 
     const swapped = await store.put('c/v1.metadata.json', bytes('three'), { ifMatch: first.etag as string });
     const stale = await store
       .put('c/v1.metadata.json', bytes('four'), { ifMatch: first.etag as string })
       .catch((e: unknown) => e);
-    expect((stale as S3StoreError).kind).toBe('precondition-failed');
+    expect((stale as IcebergError).kind).toBe('precondition-failed');
     expect(text(await store.get('c/v1.metadata.json'))).toBe('three');
     expect(swapped.etag).not.toBe(first.etag);
 
     const absent = await store
       .put('c/absent.json', bytes('x'), { ifMatch: first.etag as string })
       .catch((e: unknown) => e);
-    expect((absent as S3StoreError).kind).toBe('precondition-failed');
+    expect((absent as IcebergError).kind).toBe('precondition-failed');
   });
 
   it('lists every key under a prefix in order across ListObjectsV2 pages', async () => {
@@ -126,8 +126,8 @@ describe('S3Store over the S3 handler (node:http, memory bucket)', () => {
       bucket: 'warehouse',
       credentials: { accessKeyId: 'engine', secretAccessKey: 'nope' },
     });
-    expect(await wrong.get('x').catch((e: S3StoreError) => [e.kind, e.context.code])).toEqual([
-      'access-denied',
+    expect(await wrong.get('x').catch((e: IcebergError) => [e.kind, e.context.code])).toEqual([
+      'storage',
       'SignatureDoesNotMatch',
     ]);
     const unknown = new S3Store({
@@ -135,12 +135,12 @@ describe('S3Store over the S3 handler (node:http, memory bucket)', () => {
       bucket: 'warehouse',
       credentials: { accessKeyId: 'who', secretAccessKey: 'x' },
     });
-    expect(await unknown.head('x').catch((e: S3StoreError) => [e.kind, e.context.code])).toEqual([
-      'access-denied',
+    expect(await unknown.head('x').catch((e: IcebergError) => [e.kind, e.context.code])).toEqual([
+      'storage',
       '403',
     ]);
-    expect(await unknown.put('x', bytes('x')).catch((e: S3StoreError) => [e.kind, e.context.code])).toEqual([
-      'access-denied',
+    expect(await unknown.put('x', bytes('x')).catch((e: IcebergError) => [e.kind, e.context.code])).toEqual([
+      'storage',
       'InvalidAccessKeyId',
     ]);
     const missing = new S3Store({
@@ -148,7 +148,10 @@ describe('S3Store over the S3 handler (node:http, memory bucket)', () => {
       bucket: 'nope',
       credentials: { accessKeyId: 'engine', secretAccessKey: 'engine-secret' },
     });
-    expect(await missing.put('x', bytes('x')).catch((e: S3StoreError) => e.kind)).toBe('no-such-bucket');
+    expect(await missing.put('x', bytes('x')).catch((e: IcebergError) => [e.kind, e.context.code])).toEqual([
+      'storage',
+      'NoSuchBucket',
+    ]);
   });
 
   it('works in process with the handler as its fetch, mounted at the root, with unsigned payloads', async () => {

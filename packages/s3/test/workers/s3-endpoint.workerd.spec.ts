@@ -1,6 +1,7 @@
 import { env, SELF } from 'cloudflare:test';
+import type { IcebergError } from '@analytics/iceberg';
 import { describe, expect, it } from 'vitest';
-import { S3Store, type S3StoreError, signRequest } from '../../src/index.ts';
+import { S3Store, signRequest } from '../../src/index.ts';
 import { signedChunkedPut } from '../support/aws-chunked-encode.ts';
 import { served } from './worker.ts';
 
@@ -53,13 +54,13 @@ describe('S3 endpoint over a Miniflare R2 binding', () => {
     const s3 = store();
     const first = await s3.put('cond/pointer', bytes('a'), { ifNoneMatch: '*' });
     expect(
-      await s3.put('cond/pointer', bytes('b'), { ifNoneMatch: '*' }).catch((e: S3StoreError) => e.kind),
+      await s3.put('cond/pointer', bytes('b'), { ifNoneMatch: '*' }).catch((e: IcebergError) => e.kind),
     ).toBe('precondition-failed');
     await s3.put('cond/pointer', bytes('c'), { ifMatch: first.etag as string });
     expect(
       await s3
         .put('cond/pointer', bytes('d'), { ifMatch: first.etag as string })
-        .catch((e: S3StoreError) => e.kind),
+        .catch((e: IcebergError) => e.kind),
     ).toBe('precondition-failed');
     expect(await (await env.BUCKET.get('cond/pointer'))?.text()).toBe('c');
   });
@@ -145,8 +146,8 @@ describe('S3 endpoint over a Miniflare R2 binding', () => {
 
   it('refuses wrong secrets and reports operations by R2 class', async () => {
     const wrong = store({ credentials: { accessKeyId: 'local', secretAccessKey: 'nope' } });
-    expect(await wrong.put('x', bytes('x')).catch((e: S3StoreError) => [e.kind, e.context.code])).toEqual([
-      'access-denied',
+    expect(await wrong.put('x', bytes('x')).catch((e: IcebergError) => [e.kind, e.context.code])).toEqual([
+      'storage',
       'SignatureDoesNotMatch',
     ]);
     const buckets = await signedFetch('GET', '/s3/');
