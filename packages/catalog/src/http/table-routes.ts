@@ -75,8 +75,10 @@ function wantsVendedCredentials(header: string | undefined): boolean {
 }
 
 function booleanQuery(raw: string | undefined, name: string): boolean {
-  if (raw === undefined || raw === 'false') return false;
-  if (raw === 'true') return true;
+  // PyIceberg sends Python's `True`/`False`.
+  const value = raw?.toLowerCase();
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
   throw new CatalogError('invalid-argument', `Invalid ${name} ${raw}: use true or false`, {});
 }
 
