@@ -28,8 +28,10 @@ ok =
     'turbo',
     'run',
     'typecheck',
+    '--continue',
     '--output-logs=errors-only',
   ]) && ok;
+ok = step('typecheck (tsc, tests, bench and codegen)', 'npx', ['tsc', '-p', 'tests/tsconfig.json']) && ok;
 console.log('\n▶ python tools (.venv)');
 ensurePythonEnv(root);
 
