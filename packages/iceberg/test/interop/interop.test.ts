@@ -187,7 +187,7 @@ function localFileFetch(fallback: typeof fetch): typeof fetch {
       if (init?.method === 'HEAD') return new Response(null, { headers: { 'content-length': String(size) } });
       const m = range ? /bytes=(\d+)-(\d*)/.exec(range) : null;
       const start = m ? Number(m[1]) : 0;
-      const end = m && m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
+      const end = m?.[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
       const buf = new Uint8Array(end - start + 1);
       await handle.read(buf, 0, buf.length, start);
       return new Response(buf, { status: m ? 206 : 200, headers: { 'content-length': String(buf.length) } });
