@@ -1,7 +1,7 @@
 import { MetricsRegistry, toPrometheusText } from '@analytics/metrics';
 import { type DocumentNode, execute, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { apiError } from './api-error.ts';
-import { QueryEngineClient } from './query-engine-client.ts';
+import { type BufferReader, QueryEngineClient } from './query-engine-client.ts';
 import { defaultQueryLimits, queryLimitsRule } from './query-limits.ts';
 import { buildApiSchema } from './schema.ts';
 
@@ -11,6 +11,8 @@ export interface Env {
   readonly QUERY_ENGINE_URL: string;
   /** The query engine as a service/Container binding (Cloudflare). */
   readonly QUERY_ENGINE?: Fetcher;
+  /** The collector's TrustedIngest entrypoint: events still buffered, for `realtime`. */
+  readonly COLLECTOR?: BufferReader;
 }
 
 let schema: GraphQLSchema | undefined;
@@ -87,7 +89,7 @@ async function handleGraphql(request: Request, env: Env): Promise<Response> {
     document,
     variableValues: (body.variables ?? undefined) as Record<string, unknown> | undefined,
     operationName: operation,
-    contextValue: { engine },
+    contextValue: { engine, buffers: env.COLLECTOR, now: () => Date.now() },
   });
   metrics.observe('graphql_latency_ms', 'GraphQL operation latency, ms', performance.now() - started, {
     operation: operation ?? firstField(document),

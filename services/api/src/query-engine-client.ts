@@ -1,5 +1,11 @@
 import { apiError, codeOfEngineKind } from './api-error.ts';
 
+/** The part of the collector's TrustedIngest RPC the API uses (services/collector). */
+export interface BufferReader {
+  /** Buffered rows of a table with event time in `[fromMicros, toMicros)`, oldest first. */
+  readBuffered(table: string, fromMicros: number, toMicros: number, limit?: number): Promise<unknown[]>;
+}
+
 /** How the Worker reaches the query engine: a Container/service binding or plain `fetch` to a URL. */
 export type EngineFetch = (request: Request) => Promise<Response>;
 

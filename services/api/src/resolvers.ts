@@ -1,6 +1,7 @@
+import { EVENT_TABLES } from '@analytics/events';
 import type { ResolverTypes } from '@analytics/generated/graphql/index.ts';
 import { apiError } from './api-error.ts';
-import type { QueryEngineClient } from './query-engine-client.ts';
+import type { BufferReader, QueryEngineClient } from './query-engine-client.ts';
 import { instantMs } from './scalars.ts';
 
 type R = ResolverTypes.ResolversTypes;
@@ -8,6 +9,9 @@ type R = ResolverTypes.ResolversTypes;
 /** Per-request context of every resolver. */
 export interface ApiContext {
   readonly engine: QueryEngineClient;
+  /** The collector's buffers (absent when the collector is not bound). */
+  readonly buffers: BufferReader | undefined;
+  readonly now: () => number;
 }
 
 interface EngineTable {
@@ -141,8 +145,27 @@ export const resolvers: ResolverTypes.Resolvers<ApiContext> = {
         limit: a.limit,
         uniques: a.uniques,
       }),
-    realtime: (_p, a, { engine }) =>
-      engine.call('realtime', { filter: filter(a.filter), minutes: a.minutes, topLimit: 100 }),
+    async realtime(_p, a, { engine, buffers, now }) {
+      // Events not yet flushed live in the collector's buffers: read them over
+      // the binding and let the engine merge them with committed data (it
+      // drops any that were committed meanwhile, by event id).
+      const minutes = Math.min(60, Math.max(1, a.minutes));
+      const toMicros = (now() + 120_000) * 1000;
+      const fromMicros = toMicros - (minutes + 3) * 60_000_000;
+      const buffered = buffers
+        ? (
+            await Promise.all(
+              EVENT_TABLES.map((t) => buffers.readBuffered(t, fromMicros, toMicros).catch(() => [])),
+            )
+          ).flat()
+        : undefined;
+      return engine.call('realtime', {
+        filter: filter(a.filter),
+        minutes,
+        topLimit: 100,
+        ...(buffered ? { buffered: buffered.map(jsonSafe) } : {}),
+      });
+    },
   },
   Realtime: {
     topPages: (parent, a) => parent.topPages.slice(0, Math.max(0, a.limit)),
@@ -167,3 +190,14 @@ export const resolvers: ResolverTypes.Resolvers<ApiContext> = {
     snapshots: (parent, a) => parent.snapshots.slice(0, Math.max(0, a.limit)),
   },
 };
+
+/** Rows over JSON: bigint values (micros timestamps) as numbers or strings. */
+function jsonSafe(row: unknown): unknown {
+  if (!row || typeof row !== 'object') return row;
+  return Object.fromEntries(
+    Object.entries(row as Record<string, unknown>).map(([k, v]) => [
+      k,
+      typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()) : v,
+    ]),
+  );
+}

@@ -145,3 +145,20 @@ describe('served schema', () => {
     expect(Math.abs(estimated.totalVisitors - exact.totalVisitors) / exact.totalVisitors).toBeLessThan(0.03);
   });
 });
+
+describe('realtime', () => {
+  it('includes events still buffered in the collector', async () => {
+    const { body } = await gql(
+      `{ analytics { realtime { pageviews visitors bufferedEvents events topPages(limit: 1) { pageUrl pageviews } } } }`,
+    );
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    // The fixture's committed data is from 2024: only the buffered view is in the window.
+    expect(body.data.analytics.realtime).toEqual({
+      pageviews: 1,
+      visitors: 1,
+      bufferedEvents: 1,
+      events: 1,
+      topPages: [{ pageUrl: 'https://rawkode.academy/live', pageviews: 1 }],
+    });
+  });
+});

@@ -9,6 +9,8 @@ export interface QueryEngineConfig {
   /** Iceberg REST catalog root; without it the engine serves no tables. */
   readonly catalogUrl: string | undefined;
   readonly catalogToken: string | undefined;
+  /** `client_id:client_secret` for the catalog's OAuth client-credentials grant. */
+  readonly catalogCredential: string | undefined;
   readonly catalogWarehouse: string | undefined;
   readonly s3: {
     readonly endpoint: string | undefined;
@@ -38,6 +40,9 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     refreshIntervalMs: num('QUERY_REFRESH_INTERVAL_MS', 1_000),
     catalogUrl: env.CATALOG_URL || undefined,
     catalogToken: env.CATALOG_TOKEN || undefined,
+    // The local stack's catalog admin client (services/catalog's local default); a secret on Cloudflare.
+    catalogCredential:
+      env.CATALOG_CREDENTIAL || (env.CATALOG_TOKEN ? undefined : 'analytics:analytics-secret'),
     catalogWarehouse: env.CATALOG_WAREHOUSE || undefined,
     s3: {
       endpoint: env.S3_ENDPOINT || undefined,

@@ -83,7 +83,7 @@ export class Dashboard {
       : '';
     const distinct = distinctSql('coalesce(user_id, session_id)', uniques);
     const rows = await this.#engine.internalSql(
-      `SELECT event_type, count(*) AS n, ${distinct} AS u FROM events WHERE ${where(range, filter)}${typeFilter}
+      `SELECT event_type, count(*) AS n, ${distinct} AS u FROM events WHERE ${this.#where(range, filter)}${typeFilter}
        GROUP BY event_type ORDER BY n DESC`,
     );
     const found = new Map(rows.map((r) => [String(r.event_type), r]));
@@ -132,7 +132,7 @@ export class Dashboard {
         estimated: true,
       };
     }
-    const base = `FROM events WHERE ${where(range, filter)} AND event_type = 'page_view'`;
+    const base = `FROM events WHERE ${this.#where(range, filter)} AND event_type = 'page_view'`;
     const v = distinctSql('coalesce(user_id, session_id)', uniques);
     const s = distinctSql('session_id', uniques);
     const rows = await this.#engine.internalSql(
@@ -176,10 +176,10 @@ export class Dashboard {
       }));
     }
     const rows = await this.#engine.internalSql(
-      `SELECT page_url, arg_max(page_title, "timestamp") AS title, count(*) AS p,
-         ${distinctSql('coalesce(user_id, session_id)', uniques)} AS v, avg(time_on_page) AS t
-       FROM events WHERE ${where(range, filter)} AND event_type = 'page_view' AND page_url IS NOT NULL
-       GROUP BY page_url ORDER BY p DESC, page_url LIMIT ${n}`,
+      `SELECT ${this.#col('page_url')} AS page_url, arg_max(${this.#col('page_title')}, "timestamp") AS title, count(*) AS p,
+         ${distinctSql('coalesce(user_id, session_id)', uniques)} AS v, avg(${this.#col('time_on_page', 'DOUBLE')}) AS t
+       FROM events WHERE ${this.#where(range, filter)} AND event_type = 'page_view' AND ${this.#col('page_url')} IS NOT NULL
+       GROUP BY 1 ORDER BY p DESC, page_url LIMIT ${n}`,
     );
     return rows.map((r) => ({
       pageUrl: String(r.page_url),
@@ -224,10 +224,10 @@ export class Dashboard {
       };
     }
     const rows = await this.#engine.internalSql(
-      `SELECT "${column}" AS value, count(*) AS p, ${distinctSql('coalesce(user_id, session_id)', uniques)} AS v,
+      `SELECT ${this.#col(column)} AS value, count(*) AS p, ${distinctSql('coalesce(user_id, session_id)', uniques)} AS v,
          sum(count(*)) OVER () AS total
-       FROM events WHERE ${where(range, filter)} AND event_type = 'page_view'
-       GROUP BY "${column}" ORDER BY p DESC, value NULLS LAST`,
+       FROM events WHERE ${this.#where(range, filter)} AND event_type = 'page_view'
+       GROUP BY 1 ORDER BY p DESC, value NULLS LAST`,
     );
     const total = Number(rows[0]?.total ?? 0);
     const top = rows.slice(0, n);
@@ -259,7 +259,7 @@ export class Dashboard {
       return { totals: videoStats(null, {}, uniques), videos: [] };
     }
     const sql = (group: string, extra: string) => `
-      WITH v AS (SELECT * FROM events WHERE ${where(range, filter)} AND video_id IS NOT NULL${ids}),
+      WITH v AS (SELECT * FROM events WHERE ${this.#where(range, filter)} AND video_id IS NOT NULL${ids}),
       watched AS (SELECT ${group}session_id, max(position) AS furthest FROM v GROUP BY ALL)
       SELECT ${group}count(*) FILTER (WHERE action = 'play') AS plays,
         count(*) FILTER (WHERE action = 'complete') AS completions,
@@ -269,7 +269,7 @@ export class Dashboard {
       FROM v ${group ? 'GROUP BY ALL ORDER BY plays DESC, video_id' : ''}`;
     const totals = (await this.#engine.internalSql(sql('', '')))[0] ?? {};
     const perVideo = await this.#engine.internalSql(`
-      WITH v AS (SELECT * FROM events WHERE ${where(range, filter)} AND video_id IS NOT NULL${ids}),
+      WITH v AS (SELECT * FROM events WHERE ${this.#where(range, filter)} AND video_id IS NOT NULL${ids}),
       watched AS (SELECT video_id, session_id, max(position) AS furthest FROM v GROUP BY ALL),
       w AS (SELECT video_id, sum(furthest) AS watched FROM watched GROUP BY video_id)
       SELECT v.video_id, count(*) FILTER (WHERE action = 'play') AS plays,
@@ -301,8 +301,9 @@ export class Dashboard {
     await this.#engine.refreshIfStale();
     const rows = await this.#engine.internalSql(
       `SELECT epoch_ms("timestamp") AS ms, event_type, coalesce(user_id, session_id) AS visitor,
-              page_url, page_title, time_on_page, event_id
-       FROM events WHERE ${where(range, filter)}`,
+              ${this.#col('page_url')} AS page_url, ${this.#col('page_title')} AS page_title,
+              ${this.#col('time_on_page', 'DOUBLE')} AS time_on_page, event_id
+       FROM events WHERE ${this.#where(range, filter)}`,
     );
     const committedIds = new Set(rows.map((r) => String(r.event_id)));
     const events = [
@@ -363,6 +364,17 @@ export class Dashboard {
           estimated: false,
         })),
     };
+  }
+
+  /** A column of the `events` view, or a typed NULL when no event table has it. */
+  #col(name: string, type = 'VARCHAR'): string {
+    return this.#engine.eventColumns.has(name) ? `"${name}"` : `CAST(NULL AS ${type})`;
+  }
+
+  /** The range and filter as SQL; bots (`is_bot`, flagged by the collector) never count. */
+  #where(range: TimeRange, filter: EventFilter): string {
+    const bots = this.#engine.eventColumns.has('is_bot') ? ' AND NOT coalesce(is_bot, false)' : '';
+    return `${where(range, filter, this.#col('page_url'))}${bots}`;
   }
 
   #fromRollups(range: TimeRange, filter: EventFilter, uniques: Uniques): boolean {
@@ -466,7 +478,7 @@ function distinctSql(expr: string, uniques: Uniques): string {
   return uniques === 'ESTIMATED' ? `approx_count_distinct(${expr})` : `count(DISTINCT ${expr})`;
 }
 
-function where(range: TimeRange, filter: EventFilter): string {
+function where(range: TimeRange, filter: EventFilter, pageUrl: string): string {
   const parts = [
     `"timestamp" >= make_timestamptz(${range.startMs * 1000}::BIGINT)`,
     `"timestamp" < make_timestamptz(${range.endMs * 1000}::BIGINT)`,
@@ -476,7 +488,7 @@ function where(range: TimeRange, filter: EventFilter): string {
   if (filter.pathPrefix) {
     const p = literal(filter.pathPrefix);
     parts.push(
-      `(starts_with(page_url, ${p}) OR starts_with(regexp_extract(page_url, '^[a-z]+://[^/]+(/.*)?$', 1), ${p}))`,
+      `(starts_with(${pageUrl}, ${p}) OR starts_with(regexp_extract(${pageUrl}, '^[a-z]+://[^/]+(/.*)?$', 1), ${p}))`,
     );
   }
   return parts.join(' AND ');

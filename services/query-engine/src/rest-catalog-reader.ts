@@ -8,6 +8,12 @@ export interface RestCatalogReaderOptions {
   readonly uri: string;
   /** Bearer token, when the catalog requires one. */
   readonly token?: string;
+  /**
+   * `client_id:client_secret`, exchanged at `/v1/oauth/tokens` (client
+   * credentials grant) for a bearer token, renewed shortly before it expires.
+   */
+  readonly credential?: string;
+  readonly now?: () => number;
   /** `warehouse` for `/v1/config`, when the catalog serves several. */
   readonly warehouse?: string;
   readonly fetch?: (request: Request) => Promise<Response>;
@@ -29,6 +35,7 @@ export class RestCatalogReader {
   readonly #o: RestCatalogReaderOptions;
   readonly #fetch: (request: Request) => Promise<Response>;
   #prefix: Promise<string> | undefined;
+  #token: { value: string; expiresAtMs: number } | undefined;
 
   constructor(options: RestCatalogReaderOptions) {
     this.#o = options;
@@ -82,9 +89,55 @@ export class RestCatalogReader {
     return this.#prefix;
   }
 
+  async #bearer(): Promise<string | undefined> {
+    if (this.#o.token) return this.#o.token;
+    if (!this.#o.credential) return undefined;
+    const now = (this.#o.now ?? Date.now)();
+    if (this.#token && this.#token.expiresAtMs > now) return this.#token.value;
+    const colon = this.#o.credential.indexOf(':');
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: colon < 0 ? '' : this.#o.credential.slice(0, colon),
+      client_secret: colon < 0 ? this.#o.credential : this.#o.credential.slice(colon + 1),
+      scope: 'catalog',
+    });
+    let res: Response;
+    try {
+      res = await this.#fetch(
+        new Request(`${this.#o.uri.replace(/\/$/, '')}/v1/oauth/tokens`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          body: form.toString(),
+        }),
+      );
+    } catch (e) {
+      throw new QueryError(
+        'upstream',
+        `The catalog at ${this.#o.uri} is unreachable: ${String(e)}`,
+        {},
+        { cause: e },
+      );
+    }
+    const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number };
+    if (!res.ok || !body.access_token) {
+      throw new QueryError(
+        'upstream',
+        `The catalog refused the query engine's credentials (${res.status}).`,
+        {
+          status: res.status,
+        },
+      );
+    }
+    // Renew a minute early so a request never carries a token that expires in flight.
+    const ttlMs = Math.max(0, (body.expires_in ?? 3600) * 1000 - 60_000);
+    this.#token = { value: body.access_token, expiresAtMs: now + ttlMs };
+    return body.access_token;
+  }
+
   async #request(path: string): Promise<JsonValue> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (this.#o.token) headers.authorization = `Bearer ${this.#o.token}`;
+    const token = await this.#bearer();
+    if (token) headers.authorization = `Bearer ${token}`;
     let res: Response;
     try {
       res = await this.#fetch(new Request(`${this.#o.uri.replace(/\/$/, '')}${path}`, { headers }));
@@ -97,6 +150,9 @@ export class RestCatalogReader {
       );
     }
     const text = await res.text();
+    if (res.status === 401 && this.#token) {
+      this.#token = undefined; // expired or revoked: the next call fetches a new one
+    }
     if (res.status === 404) throw new QueryError('not-found', `Catalog: ${path} not found.`, { path });
     if (!res.ok) {
       throw new QueryError('upstream', `Catalog answered ${res.status} for ${path}: ${text.slice(0, 300)}`, {

@@ -43,7 +43,8 @@ const dimensionColumn: Readonly<Record<RollupDimension, string>> = {
  * hour and dimension value, and each HyperLogLog register's maximum rank, so
  * only sketches — never raw events — leave the database.
  *
- * `tableName` stands in for `event_type` in tables that have none.
+ * `tableName` stands in for `event_type` in tables that have none. Events the
+ * collector flagged as bots (`is_bot`) are left out of every rollup.
  */
 export async function computeRollupRows(
   connection: DuckDBConnection,
@@ -77,7 +78,7 @@ export async function computeRollupRows(
         ${col('time_on_page', 'DOUBLE')} AS top
       FROM (SELECT *, ${col('timestamp', 'TIMESTAMPTZ')} AS ts, ${col('user_id', 'VARCHAR')} AS uid,
                    ${col('session_id', 'VARCHAR')} AS sid FROM src)
-      WHERE ts IS NOT NULL
+      WHERE ts IS NOT NULL${availableColumns.has('is_bot') ? ' AND NOT coalesce(is_bot, false)' : ''}
     )`;
   const cellsSql = `${events},
     k AS (

@@ -75,4 +75,50 @@ describe('dashboard queries', () => {
     const r = await dashboard.eventCounts(range, null, { projectId: 'nope' }, 'ESTIMATED');
     expect(r).toEqual([]);
   });
+
+  it('realtime adds buffered events not yet committed, counted once', async () => {
+    const now = day0 + 3_600_000 + 30_000; // 01:00:30 on day 0
+    const committed = await dashboard.realtime(now, 30, {}, [], 5);
+    const c = await t.writer.connect();
+    const window = `"timestamp" >= make_timestamptz(${(day0 + 3_600_000 + 60_000 - 30 * 60_000) * 1000}::BIGINT)
+      AND "timestamp" < make_timestamptz(${(day0 + 3_600_000 + 60_000) * 1000}::BIGINT)`;
+    const [[n, visitors, firstId]] = (
+      await c.runAndReadAll(
+        `SELECT count(*)::INTEGER, count(DISTINCT coalesce(user_id, session_id))::INTEGER, min(event_id) FROM '${join(t.dir, 'a.parquet')}' WHERE ${window}`,
+      )
+    ).getRows() as [[number, number, string]];
+    expect(committed.pageviews).toBe(n);
+    expect(committed.visitors).toBe(visitors);
+    expect(committed.bufferedEvents).toBe(0);
+    const buffered = [
+      // Already committed (flushed while we looked): must not count twice.
+      {
+        event_id: firstId,
+        ms: now - 1_000,
+        event_type: 'page_view',
+        session_id: 'x',
+        page_url: 'https://rawkode.academy/new',
+      },
+      {
+        event_id: 'b-1',
+        ms: now - 1_000,
+        event_type: 'page_view',
+        session_id: 'new-visitor',
+        page_url: 'https://rawkode.academy/new',
+      },
+      {
+        event_id: 'b-2',
+        ms: now - 2 * 3_600_000,
+        event_type: 'page_view',
+        session_id: 'old',
+        page_url: 'https://rawkode.academy/old',
+      },
+    ];
+    const live = await dashboard.realtime(now, 30, {}, buffered, 100);
+    expect(live.pageviews).toBe(n + 1);
+    expect(live.bufferedEvents).toBe(1);
+    expect(live.visitors).toBe(visitors + 1);
+    expect(live.topPages.find((p) => p.pageUrl === 'https://rawkode.academy/new')?.pageviews).toBe(1);
+    expect(live.perMinute).toHaveLength(30);
+  });
 });
