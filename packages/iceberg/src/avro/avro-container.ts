@@ -21,6 +21,37 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await new Response(body).arrayBuffer());
 }
 
+/**
+ * Inflates a raw deflate block. Some writers (PyIceberg among them) leave
+ * bytes after the final deflate block, which DecompressionStream reports as
+ * "trailing junk" after it has produced all the data; that output is kept —
+ * a short block would still fail when its records are decoded.
+ */
+async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (chunks.length === 0) throw e;
+  }
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
+}
+
 /** Options of `writeAvroContainer`. */
 export interface AvroWriteOptions {
   readonly codec?: AvroCodec;
@@ -119,7 +150,7 @@ export async function readAvroContainer(bytes: Uint8Array): Promise<AvroContaine
     const count = Number(input.long());
     const size = Number(input.long());
     const raw = input.raw(size);
-    const data = codec === 'deflate' ? await pipe(raw, new DecompressionStream('deflate-raw')) : raw;
+    const data = codec === 'deflate' ? await inflateRaw(raw) : raw;
     const block = new ByteReader(data);
     for (let i = 0; i < count; i++) records.push(decodeValue(node, block));
     const marker = input.raw(16);
