@@ -1,0 +1,7 @@
+import type { Env as RouterEnv } from '../src/index.ts';
+
+declare global {
+  namespace Cloudflare {
+    interface Env extends RouterEnv {}
+  }
+}
