@@ -40,6 +40,16 @@ export interface S3StoreOptions {
   readonly partSize?: number;
   /** `hashed` signs body SHA-256s (default); `unsigned` sends UNSIGNED-PAYLOAD and saves the hashing. */
   readonly payload?: 'hashed' | 'unsigned';
+  /** Parts uploaded at once in a multipart upload (default 4). */
+  readonly partConcurrency?: number;
+  /**
+   * Extra attempts after a network error, 5xx or 429 (default 2), for every
+   * request but conditional PUTs: replaying one whose answer was lost would
+   * report a conflict for a write that succeeded.
+   */
+  readonly retries?: number;
+  /** Wait between attempts (default a timer); backoff is 200 ms, then 800 ms, 3.2 s, ... */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 const MiB = 1024 * 1024;
@@ -60,23 +70,52 @@ export class S3Store implements ObjectStore {
   readonly #base: string;
   readonly #fetch: (request: Request) => Promise<Response>;
   readonly #clock: () => Date;
+  readonly #sleep: (ms: number) => Promise<void>;
 
   constructor(options: S3StoreOptions) {
     this.#options = options;
     this.#base = `${options.endpoint.replace(/\/+$/, '')}/${uriEncode(options.bucket, true)}`;
     this.#fetch = options.fetch ?? ((request) => fetch(request));
     this.#clock = options.clock ?? (() => new Date());
+    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   #url(key: string, query = ''): string {
     return `${this.#base}/${uriEncode(key, false)}${query ? `?${query}` : ''}`;
   }
 
+  /** Send a signed request, retrying transient failures unless `retry` is false. */
   async #send(
     method: string,
     url: string,
     headers: [string, string][] = [],
     body?: Uint8Array,
+    retry = true,
+  ): Promise<Response> {
+    const attempts = retry ? 1 + (this.#options.retries ?? 2) : 1;
+    for (let attempt = 1; ; attempt++) {
+      let response: Response | undefined;
+      let failure: unknown;
+      try {
+        response = await this.#sendOnce(method, url, headers, body);
+      } catch (error) {
+        failure = error;
+      }
+      const transient = response === undefined || response.status >= 500 || response.status === 429;
+      if (!transient || attempt >= attempts) {
+        if (response === undefined) throw failure;
+        return response;
+      }
+      await response?.body?.cancel();
+      await this.#sleep(200 * 4 ** (attempt - 1));
+    }
+  }
+
+  async #sendOnce(
+    method: string,
+    url: string,
+    headers: [string, string][],
+    body: Uint8Array | undefined,
   ): Promise<Response> {
     const signed = await signRequest(
       { method, url, headers, ...(body ? { body } : {}) },
@@ -175,7 +214,7 @@ export class S3Store implements ObjectStore {
     const headers: [string, string][] = [['content-type', options.contentType ?? 'application/octet-stream']];
     if (options.ifNoneMatch) headers.push(['if-none-match', '*']);
     if (options.ifMatch) headers.push(['if-match', `"${unquote(options.ifMatch)}"`]);
-    const response = await this.#send('PUT', this.#url(key), headers, body);
+    const response = await this.#send('PUT', this.#url(key), headers, body, !conditional);
     if (!response.ok) return this.#fail(response, 'PutObject', key);
     await response.body?.cancel();
     const etag = unquote(response.headers.get('etag'));
@@ -195,16 +234,23 @@ export class S3Store implements ObjectStore {
       });
     const uploadQuery = `uploadId=${uriEncode(uploadId, true)}`;
     try {
-      const parts: string[] = [];
-      for (let offset = 0, n = 1; offset < body.byteLength; offset += partSize, n++) {
-        const part = body.subarray(offset, Math.min(offset + partSize, body.byteLength));
-        const response = await this.#send('PUT', this.#url(key, `partNumber=${n}&${uploadQuery}`), [], part);
-        if (!response.ok) return await this.#fail(response, 'UploadPart', key);
-        await response.body?.cancel();
-        parts.push(
-          `<Part><PartNumber>${n}</PartNumber><ETag>${escapeXml(response.headers.get('etag') ?? '')}</ETag></Part>`,
-        );
-      }
+      const count = Math.ceil(body.byteLength / partSize);
+      const parts: string[] = new Array(count);
+      let next = 0;
+      const uploadNext = async (): Promise<void> => {
+        while (next < count) {
+          const index = next++;
+          const part = body.subarray(index * partSize, Math.min((index + 1) * partSize, body.byteLength));
+          const url = this.#url(key, `partNumber=${index + 1}&${uploadQuery}`);
+          const response = await this.#send('PUT', url, [], part);
+          if (!response.ok) await this.#fail(response, 'UploadPart', key);
+          await response.body?.cancel();
+          const etag = escapeXml(response.headers.get('etag') ?? '');
+          parts[index] = `<Part><PartNumber>${index + 1}</PartNumber><ETag>${etag}</ETag></Part>`;
+        }
+      };
+      const workers = Math.max(1, Math.min(this.#options.partConcurrency ?? 4, count));
+      await Promise.all(Array.from({ length: workers }, uploadNext));
       const xml = `<CompleteMultipartUpload>${parts.join('')}</CompleteMultipartUpload>`;
       const completed = await this.#send(
         'POST',

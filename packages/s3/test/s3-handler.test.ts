@@ -259,4 +259,21 @@ describe('S3 handler', () => {
     });
     expect(unmodified.status).toBe(412);
   });
+
+  it('overrides response headers on request and names owners when asked', async () => {
+    const { call, bucket } = setup();
+    await bucket.put('o', 'x', { httpMetadata: { contentType: 'text/plain' } });
+    const res = await call(
+      'GET',
+      '/s3/b/o?response-content-type=application%2Fjson&response-content-disposition=attachment',
+    );
+    expect([res.headers.get('content-type'), res.headers.get('content-disposition')]).toEqual([
+      'application/json',
+      'attachment',
+    ]);
+    expect(await (await call('GET', '/s3/b?list-type=2&fetch-owner=true')).text()).toContain(
+      '<Owner><ID>local</ID>',
+    );
+    expect(await (await call('GET', '/s3/b?list-type=2')).text()).not.toContain('<Owner>');
+  });
 });

@@ -168,4 +168,81 @@ describe('S3Store over the S3 handler (node:http, memory bucket)', () => {
     expect(text(await direct.get('a/b', { offset: 1, length: 3 }))).toBe('ell');
     expect((await collect(direct.list('a/'))).map((o) => o.key)).toEqual(['a/b']);
   });
+
+  it('retries transient failures with backoff, but never a conditional put', async () => {
+    const local = new MemoryBucket();
+    const handler = createS3Handler({ buckets: () => local, credentials: () => 's' });
+    let failNext = 0;
+    let requests = 0;
+    const flaky = async (request: Request) => {
+      requests++;
+      if (failNext > 0) {
+        failNext--;
+        return new Response('<Error><Code>ServiceUnavailable</Code><Message>busy</Message></Error>', {
+          status: 503,
+        });
+      }
+      return handler(request);
+    };
+    const waits: number[] = [];
+    const retrying = new S3Store({
+      endpoint: 'http://s3.local',
+      bucket: 'any',
+      credentials: { accessKeyId: 'k', secretAccessKey: 's' },
+      fetch: flaky,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    await retrying.put('k', bytes('v'));
+    failNext = 2;
+    expect(text(await retrying.get('k'))).toBe('v');
+    expect(waits).toEqual([200, 800]);
+
+    failNext = 3;
+    const gaveUp = await retrying.get('k').catch((e: IcebergError) => [e.kind, e.context.code]);
+    expect(gaveUp).toEqual(['storage', 'ServiceUnavailable']);
+
+    failNext = 1;
+    requests = 0;
+    const conditional = await retrying
+      .put('k2', bytes('v'), { ifNoneMatch: '*' })
+      .catch((e: IcebergError) => [e.kind, e.context.status]);
+    expect(conditional).toEqual(['storage', 503]);
+    expect(requests).toBe(1);
+    expect(await local.head('k2')).toBeNull();
+  });
+
+  it('uploads parts concurrently and completes them in order', async () => {
+    const local = new MemoryBucket();
+    const handler = createS3Handler({ buckets: () => local, credentials: () => 's' });
+    let inFlight = 0;
+    let peak = 0;
+    const counting = async (request: Request) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      try {
+        return await handler(request);
+      } finally {
+        inFlight--;
+      }
+    };
+    const parallel = new S3Store({
+      endpoint: 'http://s3.local',
+      bucket: 'any',
+      credentials: { accessKeyId: 'k', secretAccessKey: 's' },
+      fetch: counting,
+      payload: 'unsigned',
+      multipartThreshold: 5 * MiB,
+      partSize: 5 * MiB,
+      partConcurrency: 3,
+    });
+    const big = new Uint8Array(16 * MiB).map((_, i) => (i >> 20) & 255);
+    const info = await parallel.put('p', big);
+    expect(info.etag).toMatch(/-4$/);
+    expect(await parallel.get('p', { offset: 15 * MiB, length: 4 })).toEqual(
+      new Uint8Array([15, 15, 15, 15]),
+    );
+    expect(peak).toBe(3);
+  });
 });

@@ -34,8 +34,19 @@ function encoder(query: URLSearchParams): (value: string) => string {
   return type === 'url' ? (v) => uriEncode(v, false) : (v) => v;
 }
 
-function contents(object: R2ObjectLike, encode: (v: string) => string): string {
-  return `<Contents>${xmlElement('Key', encode(object.key))}${xmlElement('LastModified', xmlTimestamp(object.uploaded))}${xmlElement('ETag', object.httpEtag)}${xmlElement('Size', object.size)}${xmlElement('StorageClass', 'STANDARD')}</Contents>`;
+const OWNER = '<Owner><ID>local</ID><DisplayName>local</DisplayName></Owner>';
+
+function contents(object: R2ObjectLike, encode: (v: string) => string, owner = false): string {
+  return [
+    '<Contents>',
+    xmlElement('Key', encode(object.key)),
+    xmlElement('LastModified', xmlTimestamp(object.uploaded)),
+    xmlElement('ETag', object.httpEtag),
+    xmlElement('Size', object.size),
+    owner ? OWNER : '',
+    xmlElement('StorageClass', 'STANDARD'),
+    '</Contents>',
+  ].join('');
 }
 
 /** One page from R2, dropping a common prefix the client already saw (its marker lies inside it). */
@@ -83,7 +94,7 @@ export async function listObjectsV2(ctx: S3Context): Promise<Response> {
     page.truncated ? xmlElement('NextContinuationToken', page.cursor) : '',
     startAfter !== undefined ? xmlElement('StartAfter', encode(startAfter)) : '',
     query.get('encoding-type') === 'url' ? xmlElement('EncodingType', 'url') : '',
-    ...page.objects.map((o) => contents(o, encode)),
+    ...page.objects.map((o) => contents(o, encode, query.get('fetch-owner') === 'true')),
     ...page.delimitedPrefixes.map(
       (p) => `<CommonPrefixes>${xmlElement('Prefix', encode(p))}</CommonPrefixes>`,
     ),
@@ -118,7 +129,8 @@ export async function listObjectsV1(ctx: S3Context): Promise<Response> {
     xmlElement('IsTruncated', page.truncated),
     page.truncated && nextMarker !== undefined ? xmlElement('NextMarker', encode(nextMarker)) : '',
     query.get('encoding-type') === 'url' ? xmlElement('EncodingType', 'url') : '',
-    ...page.objects.map((o) => contents(o, encode)),
+    // v1 always names the owner.
+    ...page.objects.map((o) => contents(o, encode, true)),
     ...page.delimitedPrefixes.map(
       (p) => `<CommonPrefixes>${xmlElement('Prefix', encode(p))}</CommonPrefixes>`,
     ),

@@ -64,7 +64,7 @@ export async function getObject(ctx: S3Context): Promise<Response> {
     // R2 and our evaluation disagree only on date granularity; fall back to a plain read.
     return getObject({ ...ctx, request: stripConditions(ctx.request) });
   }
-  return respondWithBody(object, spec);
+  return respondWithBody(object, spec, ctx.url.searchParams);
 }
 
 function stripConditions(request: Request): Request {
@@ -74,8 +74,26 @@ function stripConditions(request: Request): Request {
   return new Request(request.url, { method: request.method, headers });
 }
 
-function respondWithBody(object: R2ObjectBodyLike, spec: ByteRangeSpec | undefined): Response {
+/** Query parameters a signed GET may use to override response headers (S3 GetObject). */
+const RESPONSE_OVERRIDES: readonly (readonly [string, string])[] = [
+  ['response-content-type', 'content-type'],
+  ['response-content-language', 'content-language'],
+  ['response-expires', 'expires'],
+  ['response-cache-control', 'cache-control'],
+  ['response-content-disposition', 'content-disposition'],
+  ['response-content-encoding', 'content-encoding'],
+];
+
+function respondWithBody(
+  object: R2ObjectBodyLike,
+  spec: ByteRangeSpec | undefined,
+  query: URLSearchParams,
+): Response {
   const headers = objectHeaders(object);
+  for (const [param, header] of RESPONSE_OVERRIDES) {
+    const value = query.get(param);
+    if (value !== null) headers.set(header, value);
+  }
   if (spec) {
     const served = servedRange(object, spec);
     if (!served) throw invalidRange(object.size);
