@@ -276,4 +276,13 @@ describe('S3 handler', () => {
     );
     expect(await (await call('GET', '/s3/b?list-type=2')).text()).not.toContain('<Owner>');
   });
+
+  it('calls a continuation token R2 did not issue an InvalidArgument', async () => {
+    const { call } = setup();
+    const res = await call('GET', '/s3/b?list-type=2&continuation-token=%25%25not-a-cursor');
+    expect([res.status, await res.text()]).toEqual([
+      400,
+      expect.stringContaining('<Code>InvalidArgument</Code>'),
+    ]);
+  });
 });

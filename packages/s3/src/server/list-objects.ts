@@ -54,13 +54,25 @@ async function listPage(
   ctx: S3Context,
   options: { prefix: string; delimiter?: string; cursor?: string; startAfter?: string; limit: number },
 ): Promise<R2ObjectsLike> {
-  const page = await ctx.bucket.list({
-    prefix: options.prefix,
-    limit: options.limit,
-    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
-    ...(options.cursor ? { cursor: options.cursor } : {}),
-    ...(options.startAfter && !options.cursor ? { startAfter: options.startAfter } : {}),
-  });
+  let page: R2ObjectsLike;
+  try {
+    page = await ctx.bucket.list({
+      prefix: options.prefix,
+      limit: options.limit,
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+      ...(options.cursor ? { cursor: options.cursor } : {}),
+      ...(options.startAfter && !options.cursor ? { startAfter: options.startAfter } : {}),
+    });
+  } catch (error) {
+    // R2 rejects cursors it did not issue; S3 calls that a bad continuation token.
+    if (!options.cursor) throw error;
+    throw new S3Error(
+      'invalid-argument',
+      'The continuation token provided is incorrect',
+      { ArgumentName: 'continuation-token' },
+      { cause: error },
+    );
+  }
   const after = options.startAfter;
   if (after !== undefined && !options.cursor) {
     page.delimitedPrefixes = page.delimitedPrefixes.filter((p) => !after.startsWith(p));

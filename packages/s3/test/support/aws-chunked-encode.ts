@@ -14,6 +14,7 @@ import {
   toAmzDate,
 } from '../../src/sigv4/index.ts';
 
+/** A PUT of `data` as a signed aws-chunked body, optionally with a signed CRC32 trailer or a corrupted chunk. */
 export async function signedChunkedPut(options: {
   url: string;
   data: Uint8Array;

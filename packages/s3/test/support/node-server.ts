@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type RequestListener, type ServerRe
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
+/** A running test server: its origin (http://127.0.0.1:port) and a way to stop it. */
 export interface RunningServer {
   readonly origin: string;
   close(): Promise<void>;
@@ -46,6 +47,7 @@ async function send(res: ServerResponse, response: Response, method: string): Pr
   res.end();
 }
 
+/** Serve a fetch-style handler with node:http (or node:https with `tls`) on 127.0.0.1 and a free port. */
 export async function serve(
   handler: (request: Request) => Promise<Response>,
   tls?: { key: string; cert: string },

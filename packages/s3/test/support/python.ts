@@ -3,8 +3,10 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
+/** The repository virtualenv interpreter. */
 export const PYTHON = `${root}.venv/bin/python`;
 
+/** Run `test/python/<script>` with `input` as JSON on stdin; parse its stdout as JSON. */
 export async function runPython<T>(script: string, input: unknown): Promise<T> {
   const path = fileURLToPath(new URL(`../python/${script}`, import.meta.url));
   const child = spawn(PYTHON, [path], {
