@@ -285,4 +285,40 @@ describe('S3 handler', () => {
       expect.stringContaining('<Code>InvalidArgument</Code>'),
     ]);
   });
+
+  it('lets an authorize hook scope keys to a prefix', async () => {
+    const bucket = new MemoryBucket();
+    await bucket.put('tables/t2/secret', 'x');
+    const asked: string[] = [];
+    const handler = createS3Handler({
+      buckets: () => bucket,
+      credentials: (id) => (id === 'scoped' ? 's' : undefined),
+      authorize: (r) => {
+        asked.push(`${r.operation} ${r.bucket}/${r.key || r.prefix || ''} ${r.sessionToken ?? ''}`);
+        const path = r.key || r.prefix || '';
+        return r.bucket === 'lake' && path.startsWith('tables/t1/');
+      },
+    });
+    const creds = { accessKeyId: 'scoped', secretAccessKey: 's', sessionToken: 'tok' };
+    const send = async (method: string, path: string, body?: string) => {
+      const url = `${ORIGIN}${path}`;
+      const bytes = body === undefined ? undefined : (encoder.encode(body) as Uint8Array<ArrayBuffer>);
+      const signed = await signRequest(
+        { method, url, ...(bytes ? { body: bytes } : {}) },
+        { credentials: creds, region: 'auto', now: new Date() },
+      );
+      return handler(
+        new Request(url, { method, headers: signed.headers, ...(bytes ? { body: bytes } : {}) }),
+      );
+    };
+    expect((await send('PUT', '/lake/tables/t1/data.parquet', 'd')).status).toBe(200);
+    expect((await send('GET', '/lake?list-type=2&prefix=tables%2Ft1%2F')).status).toBe(200);
+    const denied = await send('GET', '/lake/tables/t2/secret');
+    expect([denied.status, await denied.text()]).toEqual([
+      403,
+      expect.stringContaining('<Code>AccessDenied</Code>'),
+    ]);
+    expect((await send('GET', '/lake?list-type=2')).status).toBe(403);
+    expect(asked[0]).toBe('PutObject lake/tables/t1/data.parquet tok');
+  });
 });

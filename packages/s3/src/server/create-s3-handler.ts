@@ -38,8 +38,31 @@ export interface S3HandlerOptions {
   readonly requestId?: () => string;
   /** Called once per request with the S3 operation, its R2 class and the status. */
   readonly onOperation?: (event: S3OperationEvent) => void;
+  /**
+   * Decide whether a verified caller may perform an operation (default: any
+   * known key may do anything). Lets a catalog vend keys scoped to a bucket or
+   * a table's prefix; `false` answers 403 AccessDenied.
+   */
+  readonly authorize?: (request: S3AuthorizationRequest) => boolean | Promise<boolean>;
   /** Allowed clock skew (default 15 minutes). */
   readonly maxSkewMs?: number;
+}
+
+/** What `authorize` is asked about one request. */
+export interface S3AuthorizationRequest {
+  readonly accessKeyId: string;
+  /** `x-amz-security-token` (signed), for temporary credentials. */
+  readonly sessionToken?: string;
+  readonly operation: string;
+  readonly operationClass: OperationClass;
+  /** Empty for service-level requests. */
+  readonly bucket: string;
+  /** Object key; empty for bucket-level requests. */
+  readonly key: string;
+  /** The `prefix` of list requests. */
+  readonly prefix?: string;
+  /** The source of CopyObject, as `bucket/key`. */
+  readonly copySource?: string;
 }
 
 /** Sub-resources we recognise but do not serve; asking for one is a 501, not a listing. */
@@ -219,6 +242,31 @@ export function createS3Handler(options: S3HandlerOptions): (request: Request) =
         throw error;
       }
 
+      if (options.authorize) {
+        const token =
+          request.headers.get('x-amz-security-token') ?? url.searchParams.get('X-Amz-Security-Token');
+        const prefix = url.searchParams.get('prefix');
+        const copySource = request.headers.get('x-amz-copy-source');
+        const allowed = await options.authorize({
+          accessKeyId: verified.accessKeyId,
+          ...(token !== null ? { sessionToken: token } : {}),
+          operation: route.operation,
+          operationClass: route.operationClass,
+          bucket: bucketName,
+          key,
+          ...(prefix !== null ? { prefix } : {}),
+          ...(copySource !== null ? { copySource: uriDecode(copySource.replace(/^\//, '')) } : {}),
+        });
+        if (!allowed) {
+          throw new S3Error(
+            'access-denied',
+            `Access key ${verified.accessKeyId} may not ${route.operation} here`,
+            {
+              AWSAccessKeyId: verified.accessKeyId,
+            },
+          );
+        }
+      }
       const bucket = bucketName === '' ? undefined : options.buckets(bucketName);
       if (bucketName !== '' && !bucket) {
         throw new S3Error('no-such-bucket', 'The specified bucket does not exist', {
