@@ -102,7 +102,11 @@ export async function decodeAwsChunked(
   if (signing?.trailer) {
     if (!trailerSignature) throw malformed('aws-chunked body has no x-amz-trailer-signature');
     const { context } = signing;
-    const canonicalTrailers = trailers.map(([n, v]) => `${n}:${v}\n`).join('');
+    // Canonical trailers: `name:value\n` each, sorted by name (the SDKs send one, usually).
+    const canonicalTrailers = [...trailers]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([n, v]) => `${n}:${v}\n`)
+      .join('');
     const toSign = [
       'AWS4-HMAC-SHA256-TRAILER',
       context.amzDate,
