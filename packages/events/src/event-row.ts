@@ -25,6 +25,7 @@ export function buildRow(
 ): EventRow {
   const row: Record<string, RowValue> = {};
   const columns = tableColumns(table);
+  const names = columnNames(table);
   for (const column of columns) {
     switch (column.name) {
       case 'timestamp':
@@ -37,13 +38,24 @@ export function buildRow(
         row.is_bot = context.isBot ?? null;
         break;
       case 'properties':
-        row.properties = propertiesOf(event, new Set(columns.map((c) => c.name)));
+        row.properties = propertiesOf(event, names);
         break;
       default:
         row[column.name] = coerce(event[column.name], column.type);
     }
   }
   return row;
+}
+
+const NAME_CACHE = new Map<EventTableName, ReadonlySet<string>>();
+
+function columnNames(table: EventTableName): ReadonlySet<string> {
+  let names = NAME_CACHE.get(table);
+  if (names === undefined) {
+    names = new Set(tableColumns(table).map((c) => c.name));
+    NAME_CACHE.set(table, names);
+  }
+  return names;
 }
 
 function propertiesOf(event: Readonly<Record<string, unknown>>, columns: ReadonlySet<string>): string | null {

@@ -127,11 +127,22 @@ const COLUMNS: Readonly<Record<EventTableName, readonly ColumnSpec[]>> = {
   custom_events: [...OPEN, ...ENRICHMENT],
 };
 
+const COLUMN_CACHE = new Map<EventTableName, readonly ColumnJson[]>();
+
 /** The columns of a table, ids 1..n in order. */
 export function tableColumns(table: EventTableName): readonly ColumnJson[] {
-  return COLUMNS[table].map(([name, type, required, doc], i) =>
-    doc === undefined ? { id: i + 1, name, required, type } : { id: i + 1, name, required, type, doc },
-  );
+  let columns = COLUMN_CACHE.get(table);
+  if (columns === undefined) {
+    columns = Object.freeze(
+      COLUMNS[table].map(([name, type, required, doc], i) =>
+        Object.freeze(
+          doc === undefined ? { id: i + 1, name, required, type } : { id: i + 1, name, required, type, doc },
+        ),
+      ),
+    );
+    COLUMN_CACHE.set(table, columns);
+  }
+  return columns;
 }
 
 /** The table's initial schema (schema id 0). */
