@@ -15,6 +15,10 @@ export class LeafMetrics {
   /** Smallest non-null, non-NaN value; `undefined` when there is none or bounds are not tracked. */
   min: unknown = undefined;
   max: unknown = undefined;
+  readonly fieldId: number;
+  readonly type: AnyPrimitiveType;
+  readonly path: string;
+  readonly trackBounds: boolean;
   private readonly compare: (a: unknown, b: unknown) => number;
   private readonly isFloat: boolean;
 
@@ -24,14 +28,35 @@ export class LeafMetrics {
    * @param path dotted column name (`a.b.element`), as metrics-mode properties name it.
    * @param trackBounds false inside lists and maps.
    */
-  constructor(
-    readonly fieldId: number,
-    readonly type: AnyPrimitiveType,
-    readonly path: string,
-    readonly trackBounds: boolean,
-  ) {
+  constructor(fieldId: number, type: AnyPrimitiveType, path: string, trackBounds: boolean) {
+    this.fieldId = fieldId;
+    this.type = type;
+    this.path = path;
+    this.trackBounds = trackBounds;
     this.compare = comparatorFor(type);
     this.isFloat = type.type === 'float' || type.type === 'double';
+  }
+
+  /**
+   * Records one non-null string. When `ascii` is true, JS's UTF-16 order
+   * equals code point order against any other string (the first difference
+   * involves an ASCII unit, below every surrogate), so the native comparison is
+   * exact and much cheaper.
+   */
+  addString(value: string, ascii: boolean): void {
+    this.valueCount++;
+    if (!this.trackBounds || value === this.min || value === this.max) return;
+    if (this.min === undefined) {
+      this.min = value;
+      this.max = value;
+    } else if (ascii) {
+      if (value < (this.min as string)) this.min = value;
+      else if (value > (this.max as string)) this.max = value;
+    } else if (this.compare(value, this.min) < 0) {
+      this.min = value;
+    } else if (this.compare(value, this.max) > 0) {
+      this.max = value;
+    }
   }
 
   /** Records one canonical value (or null). */
@@ -45,7 +70,7 @@ export class LeafMetrics {
       this.nanCount++;
       return;
     }
-    if (!this.trackBounds) return;
+    if (!this.trackBounds || value === this.min || value === this.max) return;
     if (this.min === undefined) {
       this.min = value;
       this.max = value;

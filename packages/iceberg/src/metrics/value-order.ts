@@ -77,6 +77,13 @@ export function comparatorFor(type: AnyPrimitiveType): (a: unknown, b: unknown) 
     case 'fixed':
     case 'binary':
       return (a, b) => compareBytes(a as Uint8Array, b as Uint8Array);
+    case 'int':
+    case 'date':
+    case 'long':
+    case 'time':
+    case 'timestamp':
+    case 'timestamptz':
+      return (a, b) => ((a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
     default:
       return (a, b) => compareValues(type, a, b);
   }

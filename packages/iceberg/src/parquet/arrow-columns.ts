@@ -14,6 +14,10 @@ import { arrowType } from './arrow-schema.ts';
 /** Accumulates canonical values of one column and emits Arrow `Data`. */
 export interface ColumnBuilder {
   append(value: unknown): void;
+  /** Appends `rows[i][name]` for every row (the hot path: one monomorphic loop per column). */
+  appendColumn(rows: readonly Readonly<Record<string, unknown>>[], name: string): void;
+  /** Makes room for `n` more values up front: one exact allocation instead of repeated doubling. */
+  reserve(n: number): void;
   finish(): Data;
 }
 
@@ -24,6 +28,10 @@ class Validity {
   bits = new Uint8Array(64);
   length = 0;
   nulls = 0;
+
+  reserve(n: number): void {
+    this.bits = ensure(this.bits, ((this.length + n) >> 3) + 1);
+  }
 
   push(valid: boolean): void {
     const i = this.length++;
@@ -47,19 +55,43 @@ function grow<T extends Uint8Array | Int32Array | Float32Array | Float64Array | 
   return next;
 }
 
+/** `array` with room for at least `size` elements, reallocated to exactly that size when short. */
+function ensure<
+  T extends Uint8Array | Int32Array | Float32Array | Float64Array | BigInt64Array | Uint32Array,
+>(array: T, size: number): T {
+  if (array.length >= size) return array;
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array as never);
+  return next;
+}
+
 type NumericArray = Int32Array | Float32Array | Float64Array | BigInt64Array;
 
 /** Fixed-width numbers: int, long, float, double, date, time, timestamp(tz). */
 class NumericBuilder implements ColumnBuilder {
   private values: NumericArray;
   private readonly validity = new Validity();
+  private readonly type: DataType;
+  private readonly zero: number | bigint;
+  private readonly metrics: LeafMetrics;
   constructor(
-    private readonly type: DataType,
+    type: DataType,
     make: (n: number) => NumericArray,
-    private readonly zero: number | bigint,
-    private readonly metrics: LeafMetrics,
+    zero: number | bigint,
+    metrics: LeafMetrics,
   ) {
+    this.type = type;
+    this.zero = zero;
+    this.metrics = metrics;
     this.values = make(64);
+  }
+  reserve(n: number): void {
+    this.values = ensure(this.values, this.validity.length + n);
+    this.validity.reserve(n);
+  }
+  appendColumn(rows: readonly Readonly<Record<string, unknown>>[], name: string): void {
+    this.reserve(rows.length);
+    for (let r = 0; r < rows.length; r++) this.append(rows[r]![name] ?? null);
   }
   append(value: unknown): void {
     const i = this.validity.length;
@@ -83,10 +115,20 @@ class NumericBuilder implements ColumnBuilder {
 class BooleanBuilder implements ColumnBuilder {
   private readonly values = new Validity();
   private readonly validity = new Validity();
-  constructor(
-    private readonly type: DataType,
-    private readonly metrics: LeafMetrics,
-  ) {}
+  private readonly type: DataType;
+  private readonly metrics: LeafMetrics;
+  constructor(type: DataType, metrics: LeafMetrics) {
+    this.type = type;
+    this.metrics = metrics;
+  }
+  reserve(n: number): void {
+    this.values.reserve(n);
+    this.validity.reserve(n);
+  }
+  appendColumn(rows: readonly Readonly<Record<string, unknown>>[], name: string): void {
+    this.reserve(rows.length);
+    for (let r = 0; r < rows.length; r++) this.append(rows[r]![name] ?? null);
+  }
   append(value: unknown): void {
     this.values.push(value === true);
     this.validity.push(value !== null);
@@ -111,31 +153,65 @@ class VariableBuilder implements ColumnBuilder {
   private bytes = new Uint8Array(1024);
   private used = 0;
   private readonly validity = new Validity();
-  constructor(
-    private readonly type: DataType,
-    private readonly isString: boolean,
-    private readonly metrics: LeafMetrics,
-  ) {}
+  private readonly type: DataType;
+  private readonly isString: boolean;
+  private readonly metrics: LeafMetrics;
+  constructor(type: DataType, isString: boolean, metrics: LeafMetrics) {
+    this.type = type;
+    this.isString = isString;
+    this.metrics = metrics;
+  }
+  reserve(n: number): void {
+    this.offsets = ensure(this.offsets, this.validity.length + n + 1);
+    this.validity.reserve(n);
+  }
+  appendColumn(rows: readonly Readonly<Record<string, unknown>>[], name: string): void {
+    this.reserve(rows.length);
+    // One pass to size the byte buffer: exact for ASCII strings and binary; wider text grows on demand.
+    let total = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const v = rows[r]![name] as string | Uint8Array | null | undefined;
+      if (v != null) total += v.length;
+    }
+    this.bytes = ensure(this.bytes, this.used + total);
+    for (let r = 0; r < rows.length; r++) this.append(rows[r]![name] ?? null);
+  }
   append(value: unknown): void {
     const i = this.validity.length;
-    if (value !== null) {
-      if (this.isString) {
-        const s = value as string;
-        // UTF-8 needs at most 3 bytes per UTF-16 unit.
-        if (this.used + s.length * 3 > this.bytes.length)
-          this.bytes = grow(this.bytes, this.used + s.length * 3);
-        this.used += encoder.encodeInto(s, this.bytes.subarray(this.used)).written;
-      } else {
-        const b = value as Uint8Array;
-        if (this.used + b.length > this.bytes.length) this.bytes = grow(this.bytes, this.used + b.length);
-        this.bytes.set(b, this.used);
-        this.used += b.length;
+    if (value === null) {
+      this.metrics.add(null);
+    } else if (this.isString) {
+      const s = value as string;
+      if (this.used + s.length > this.bytes.length) this.bytes = grow(this.bytes, this.used + s.length);
+      // ASCII fast path: most event strings (URLs, ids, codes) are ASCII, and a byte loop beats
+      // TextEncoder.encodeInto's per-call cost on short strings.
+      const bytes = this.bytes;
+      let at = this.used;
+      let k = 0;
+      for (; k < s.length; k++) {
+        const c = s.charCodeAt(k);
+        if (c >= 0x80) break;
+        bytes[at++] = c;
       }
+      const ascii = k === s.length;
+      if (!ascii) {
+        // UTF-8 needs at most 3 bytes per remaining UTF-16 unit.
+        if (at + (s.length - k) * 3 > this.bytes.length)
+          this.bytes = grow(this.bytes, at + (s.length - k) * 3);
+        at += encoder.encodeInto(s.slice(k), this.bytes.subarray(at)).written;
+      }
+      this.used = at;
+      this.metrics.addString(s, ascii);
+    } else {
+      const b = value as Uint8Array;
+      if (this.used + b.length > this.bytes.length) this.bytes = grow(this.bytes, this.used + b.length);
+      this.bytes.set(b, this.used);
+      this.used += b.length;
+      this.metrics.add(b);
     }
     if (i + 2 > this.offsets.length) this.offsets = grow(this.offsets, i + 2);
     this.offsets[i + 1] = this.used;
     this.validity.push(value !== null);
-    this.metrics.add(value);
   }
   finish(): Data {
     const length = this.validity.length;
@@ -154,13 +230,24 @@ class VariableBuilder implements ColumnBuilder {
 class FixedBuilder implements ColumnBuilder {
   private bytes: Uint8Array;
   private readonly validity = new Validity();
-  constructor(
-    private readonly type: DataType,
-    private readonly width: number,
-    private readonly isUuid: boolean,
-    private readonly metrics: LeafMetrics,
-  ) {
+  private readonly type: DataType;
+  private readonly width: number;
+  private readonly isUuid: boolean;
+  private readonly metrics: LeafMetrics;
+  constructor(type: DataType, width: number, isUuid: boolean, metrics: LeafMetrics) {
+    this.type = type;
+    this.width = width;
+    this.isUuid = isUuid;
+    this.metrics = metrics;
     this.bytes = new Uint8Array(width * 64);
+  }
+  reserve(n: number): void {
+    this.bytes = ensure(this.bytes, (this.validity.length + n) * this.width);
+    this.validity.reserve(n);
+  }
+  appendColumn(rows: readonly Readonly<Record<string, unknown>>[], name: string): void {
+    this.reserve(rows.length);
+    for (let r = 0; r < rows.length; r++) this.append(rows[r]![name] ?? null);
   }
   append(value: unknown): void {
     const i = this.validity.length;
@@ -187,10 +274,20 @@ class FixedBuilder implements ColumnBuilder {
 class DecimalBuilder implements ColumnBuilder {
   private words = new Uint32Array(256);
   private readonly validity = new Validity();
-  constructor(
-    private readonly type: DataType,
-    private readonly metrics: LeafMetrics,
-  ) {}
+  private readonly type: DataType;
+  private readonly metrics: LeafMetrics;
+  constructor(type: DataType, metrics: LeafMetrics) {
+    this.type = type;
+    this.metrics = metrics;
+  }
+  reserve(n: number): void {
+    this.words = ensure(this.words, (this.validity.length + n) * 4);
+    this.validity.reserve(n);
+  }
+  appendColumn(rows: readonly Readonly<Record<string, unknown>>[], name: string): void {
+    this.reserve(rows.length);
+    for (let r = 0; r < rows.length; r++) this.append(rows[r]![name] ?? null);
+  }
   append(value: unknown): void {
     const i = this.validity.length;
     if ((i + 1) * 4 > this.words.length) this.words = grow(this.words, (i + 1) * 4);
@@ -218,11 +315,22 @@ class DecimalBuilder implements ColumnBuilder {
 
 class StructBuilder implements ColumnBuilder {
   private readonly validity = new Validity();
-  constructor(
-    private readonly type: DataType,
-    private readonly names: readonly string[],
-    private readonly children: readonly ColumnBuilder[],
-  ) {}
+  private readonly type: DataType;
+  private readonly names: readonly string[];
+  private readonly children: readonly ColumnBuilder[];
+  constructor(type: DataType, names: readonly string[], children: readonly ColumnBuilder[]) {
+    this.type = type;
+    this.names = names;
+    this.children = children;
+  }
+  reserve(n: number): void {
+    this.validity.reserve(n);
+    for (const child of this.children) child.reserve(n);
+  }
+  appendColumn(rows: readonly Readonly<Record<string, unknown>>[], name: string): void {
+    this.reserve(rows.length);
+    for (let r = 0; r < rows.length; r++) this.append(rows[r]![name] ?? null);
+  }
   append(value: unknown): void {
     const obj = value as Record<string, unknown> | null;
     // A null struct still needs a slot in every child; those slots count as child nulls, as in Parquet.
@@ -246,11 +354,22 @@ class RepeatedBuilder implements ColumnBuilder {
   private offsets = new Int32Array(65);
   private count = 0;
   private readonly validity = new Validity();
-  constructor(
-    private readonly type: DataType,
-    private readonly isMap: boolean,
-    private readonly elements: ColumnBuilder,
-  ) {}
+  private readonly type: DataType;
+  private readonly isMap: boolean;
+  private readonly elements: ColumnBuilder;
+  constructor(type: DataType, isMap: boolean, elements: ColumnBuilder) {
+    this.type = type;
+    this.isMap = isMap;
+    this.elements = elements;
+  }
+  reserve(n: number): void {
+    this.offsets = ensure(this.offsets, this.validity.length + n + 1);
+    this.validity.reserve(n);
+  }
+  appendColumn(rows: readonly Readonly<Record<string, unknown>>[], name: string): void {
+    this.reserve(rows.length);
+    for (let r = 0; r < rows.length; r++) this.append(rows[r]![name] ?? null);
+  }
   append(value: unknown): void {
     const i = this.validity.length;
     if (value !== null) {

@@ -51,9 +51,8 @@ export function rowsToArrow(
   };
   const builders = schema.fields.map((f) => columnBuilder(f.id, f.type, f.name, false, sink));
   const names = schema.fields.map((f) => f.name);
-  for (const row of rows) {
-    for (let c = 0; c < builders.length; c++) builders[c]!.append(row[names[c]!] ?? null);
-  }
+  // Column by column: each builder's loop stays monomorphic, which is markedly faster than row by row.
+  for (let c = 0; c < builders.length; c++) builders[c]!.appendColumn(rows, names[c]!);
   const arrow = arrowSchema(schema);
   const children = builders.map((b) => b.finish());
   const data = makeData({ type: new Struct(arrow.fields), length: rows.length, nullCount: 0, children });

@@ -107,7 +107,7 @@ export function canonicalPrimitive(type: AnyPrimitiveType, value: unknown, path:
       }
       throw invalid(path, type.type, value, 'a 32-bit integer number');
     case 'long':
-      if (typeof value === 'bigint') return value;
+      if (typeof value === 'bigint' && BigInt.asIntN(64, value) === value) return value;
       if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
       throw invalid(path, type.type, value, 'a bigint or a safe-integer number');
     case 'float':
@@ -130,7 +130,7 @@ export function canonicalPrimitive(type: AnyPrimitiveType, value: unknown, path:
     }
     case 'timestamp':
     case 'timestamptz': {
-      if (typeof value === 'bigint') return value;
+      if (typeof value === 'bigint' && BigInt.asIntN(64, value) === value) return value;
       if (value instanceof Date && !Number.isNaN(value.getTime())) return BigInt(value.getTime()) * 1000n;
       const micros = typeof value === 'string' ? parseTimestampMicros(value) : undefined;
       if (micros !== undefined) return micros;
@@ -230,9 +230,17 @@ export function canonicalStruct(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
-    const path = prefix + f.name;
-    const value = canonicalValue(f.type, row[f.name], path);
-    if (value === null && f.required) throw missing(path);
+    const raw = row[f.name];
+    const t = f.type.type;
+    // Fast paths for values already in canonical form; the column path is only built for errors.
+    const value =
+      raw === null || raw === undefined
+        ? null
+        : (t === 'string' && typeof raw === 'string') ||
+            (t === 'int' && typeof raw === 'number' && (raw | 0) === raw)
+          ? raw
+          : canonicalValue(f.type, raw, prefix + f.name);
+    if (value === null && f.required) throw missing(prefix + f.name);
     out[f.name] = value;
   }
   return out;

@@ -27,12 +27,12 @@ export type SingleValueErrorKind = 'type-mismatch' | 'out-of-range' | 'bad-lengt
 /** Raised when a value does not fit its Iceberg type, or bytes do not decode as it. */
 export class SingleValueError extends Error {
   override readonly name = 'SingleValueError';
-  constructor(
-    readonly kind: SingleValueErrorKind,
-    message: string,
-    readonly context: Readonly<Record<string, unknown>> = {},
-  ) {
+  readonly kind: SingleValueErrorKind;
+  readonly context: Readonly<Record<string, unknown>>;
+  constructor(kind: SingleValueErrorKind, message: string, context: Readonly<Record<string, unknown>> = {}) {
     super(message);
+    this.kind = kind;
+    this.context = context;
   }
 }
 
