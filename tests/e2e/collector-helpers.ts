@@ -56,8 +56,13 @@ export async function waitForTables(
 ): Promise<Record<string, TableReport | null>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const report = await readTables(url, tables);
-    if (done(report) || Date.now() > deadline) return report;
+    try {
+      const report = await readTables(url, tables);
+      if (done(report) || Date.now() > deadline) return report;
+    } catch (error) {
+      // A read can time out while the stack is busy; try again until the deadline.
+      if (Date.now() > deadline) throw error;
+    }
     await new Promise((r) => setTimeout(r, 2_000));
   }
 }
