@@ -58,7 +58,20 @@ export async function scenario(bucket: R2BucketLike): Promise<unknown[]> {
     pages.push([page.objects.map((o) => o.key), page.delimitedPrefixes]);
     cursor = page.truncated ? page.cursor : undefined;
   } while (cursor);
-  out.push(pages.flat(2).sort());
+  out.push(pages);
+  const flat: unknown[] = [];
+  cursor = undefined;
+  do {
+    const page = await bucket.list({
+      prefix: 'l/',
+      startAfter: 'l/a/1',
+      limit: 3,
+      ...(cursor ? { cursor } : {}),
+    });
+    flat.push([page.objects.map((o) => [o.key, o.size]), page.truncated]);
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor);
+  out.push(flat);
   const after = await bucket.list({ prefix: 'l/', startAfter: 'l/b' });
   out.push(after.objects.map((o) => o.key));
 
