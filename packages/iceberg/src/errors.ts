@@ -23,13 +23,19 @@ export type IcebergErrorKind =
 /** An error raised by the table engine, with the context that explains it. */
 export class IcebergError extends Error {
   override readonly name = 'IcebergError';
+  readonly kind: IcebergErrorKind;
+  readonly context: Readonly<Record<string, unknown>>;
+
+  // No parameter properties: Node's type stripping (`node file.ts`) cannot run them.
   constructor(
-    readonly kind: IcebergErrorKind,
+    kind: IcebergErrorKind,
     message: string,
-    readonly context: Readonly<Record<string, unknown>> = {},
+    context: Readonly<Record<string, unknown>> = {},
     options?: { cause?: unknown },
   ) {
     super(message, options);
+    this.kind = kind;
+    this.context = context;
   }
 }
 

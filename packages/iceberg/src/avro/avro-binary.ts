@@ -85,7 +85,10 @@ export class ByteWriter {
 export class ByteReader {
   private readonly view: DataView;
   pos = 0;
-  constructor(readonly buf: Uint8Array) {
+  readonly buf: Uint8Array;
+
+  constructor(buf: Uint8Array) {
+    this.buf = buf;
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 

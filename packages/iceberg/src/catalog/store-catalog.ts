@@ -39,7 +39,10 @@ const DELETE_AFTER_COMMIT = 'write.metadata.delete-after-commit.enabled';
 export class StoreCatalog implements Catalog {
   private readonly prefix: string;
 
-  constructor(private readonly options: StoreCatalogOptions) {
+  private readonly options: StoreCatalogOptions;
+
+  constructor(options: StoreCatalogOptions) {
+    this.options = options;
     this.prefix = options.pointerPrefix ?? 'catalog/';
   }
 

@@ -90,7 +90,10 @@ class MetadataBuilder {
   /** Timestamps of snapshot-log entries made in this commit before `now` is known. */
   private readonly pendingLogNow = new Set<SnapshotLogEntry>();
 
-  constructor(private readonly base: TableMetadata | undefined) {
+  private readonly base: TableMetadata | undefined;
+
+  constructor(base: TableMetadata | undefined) {
+    this.base = base;
     this.changed = base === undefined;
     this.tableUuid = base?.tableUuid;
     this.location = base?.location;

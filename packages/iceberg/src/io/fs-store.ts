@@ -21,7 +21,11 @@ function code(e: unknown): string | undefined {
 export class FsStore implements ObjectStore {
   private readonly locks = new Map<string, Promise<unknown>>();
 
-  constructor(readonly root: string) {}
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = root;
+  }
 
   private path(key: string): string {
     if (key.split('/').some((part) => part === '..')) {

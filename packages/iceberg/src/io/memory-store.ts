@@ -13,7 +13,11 @@ export class MemoryStore implements ObjectStore {
   private readonly objects = new Map<string, Stored>();
   private version = 0;
 
-  constructor(private readonly clock: () => number = () => Date.now()) {}
+  private readonly clock: () => number;
+
+  constructor(clock: () => number = () => Date.now()) {
+    this.clock = clock;
+  }
 
   async get(key: string, range?: ByteRange): Promise<Uint8Array | undefined> {
     const o = this.objects.get(key);

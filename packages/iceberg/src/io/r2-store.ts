@@ -64,7 +64,11 @@ async function wrap<T>(what: string, key: string, f: () => Promise<T>): Promise<
 
 /** Objects in one R2 bucket. Etags are R2's quoted `httpEtag`. */
 export class R2Store implements ObjectStore {
-  constructor(private readonly bucket: R2BucketLike) {}
+  private readonly bucket: R2BucketLike;
+
+  constructor(bucket: R2BucketLike) {
+    this.bucket = bucket;
+  }
 
   get(key: string, range?: ByteRange): Promise<Uint8Array | undefined> {
     return wrap('get', key, async () => {

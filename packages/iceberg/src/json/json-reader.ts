@@ -32,11 +32,11 @@ export function asArray(value: unknown, what: string, key: string): readonly Jso
 /** Reads typed members of one JSON object; every accessor names the object in its errors. */
 export class JsonReader {
   readonly obj: JsonObject;
-  constructor(
-    value: unknown,
-    readonly what: string,
-  ) {
+  readonly what: string;
+
+  constructor(value: unknown, what: string) {
     this.obj = asObject(value, what);
+    this.what = what;
   }
 
   has(key: string): boolean {

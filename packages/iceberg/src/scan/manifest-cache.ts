@@ -15,7 +15,11 @@ export class ManifestCache {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly maxEntries = 1000) {}
+  private readonly maxEntries: number;
+
+  constructor(maxEntries = 1000) {
+    this.maxEntries = maxEntries;
+  }
 
   /** The manifests of a manifest list. */
   manifestList(io: FileIO, path: string): Promise<ManifestFile[]> {

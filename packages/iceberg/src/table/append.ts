@@ -3,7 +3,7 @@
  * manifest, every parent manifest carried over. Appends never conflict: a
  * lost race rebases onto the new head and retries.
  */
-import type { TableIdentifier } from '../catalog/catalog.ts';
+import type { LoadedTable, TableIdentifier } from '../catalog/catalog.ts';
 import type { Row } from '../parquet/index.ts';
 import type { DataFile } from '../spec/data-file.ts';
 import { type CommitResult, commitSnapshot } from './snapshot-producer.ts';
@@ -16,13 +16,10 @@ export function appendFiles(
   id: TableIdentifier,
   files: readonly DataFile[],
   summary?: Readonly<Record<string, string>>,
+  loaded?: LoadedTable,
 ): Promise<CommitResult> {
-  return commitSnapshot(env, id, {
-    operation: 'append',
-    added: files,
-    deleted: [],
-    ...(summary ? { summary } : {}),
-  });
+  const change = { operation: 'append' as const, added: files, deleted: [], ...(summary ? { summary } : {}) };
+  return commitSnapshot(env, id, change, loaded);
 }
 
 /** Writes rows as Parquet data files with the table's spec and sort order, then appends them. */
@@ -32,7 +29,7 @@ export async function appendRows(
   rows: readonly Row[],
   summary?: Readonly<Record<string, string>>,
 ): Promise<CommitResult> {
-  const { metadata } = await env.catalog.loadTable(id);
-  const files = await writeRows(env, metadata, rows);
-  return appendFiles(env, id, files, summary);
+  const loaded = await env.catalog.loadTable(id);
+  const files = await writeRows(env, loaded.metadata, rows);
+  return appendFiles(env, id, files, summary, loaded);
 }

@@ -82,7 +82,8 @@ export async function overwrite(
   rows: readonly Row[] = [],
   summary?: Readonly<Record<string, string>>,
 ): Promise<OverwriteResult> {
-  const { metadata } = await env.catalog.loadTable(id);
+  const loaded = await env.catalog.loadTable(id);
+  const { metadata } = loaded;
   const base = currentSnapshot(metadata);
   const schema = currentSchema(metadata);
   const bound = bindExpression(schema, filter);
@@ -105,12 +106,17 @@ export async function overwrite(
       'Nothing to overwrite: no row matches the filter and no rows were given',
     );
   }
-  const result = await commitSnapshot(env, id, {
-    operation: added.length > 0 ? 'overwrite' : 'delete',
-    added,
-    deleted,
-    validate: (current) => validateNoConflictingAppends(env, current, base?.snapshotId, bound),
-    ...(summary ? { summary } : {}),
-  });
+  const result = await commitSnapshot(
+    env,
+    id,
+    {
+      operation: added.length > 0 ? 'overwrite' : 'delete',
+      added,
+      deleted,
+      validate: (current) => validateNoConflictingAppends(env, current, base?.snapshotId, bound),
+      ...(summary ? { summary } : {}),
+    },
+    loaded,
+  );
   return { ...result, deletedRows, rewrittenFiles: deleted.length };
 }

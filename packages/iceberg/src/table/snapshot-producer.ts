@@ -48,16 +48,21 @@ async function put(env: TableEnv, path: string, bytes: Uint8Array): Promise<void
   await env.io.store.put(keyOf(env.io, path), bytes, { contentType: 'application/octet-stream' });
 }
 
-/** Commits a snapshot for `change`, retrying on conflicts as the table's `commit.retry.*` properties say. */
+/**
+ * Commits a snapshot for `change`, retrying on conflicts as the table's
+ * `commit.retry.*` properties say. `loaded` (the table as the operation read
+ * it) saves one catalog round trip; a stale one just costs a retry.
+ */
 export async function commitSnapshot(
   env: TableEnv,
   id: TableIdentifier,
   change: SnapshotChange,
+  loaded?: LoadedTable,
 ): Promise<CommitResult> {
   const snapshotId = env.newSnapshotId();
   const commitUuid = env.newUuid();
-  let loaded = await env.catalog.loadTable(id);
-  const policy = retryPolicy(loaded.metadata);
+  let current = loaded ?? (await env.catalog.loadTable(id));
+  const policy = retryPolicy(current.metadata);
   let manifestCount = 0;
   let addedManifests: ManifestFile[] | undefined;
   const cleanUp = async (paths: readonly string[]) => {
@@ -65,7 +70,7 @@ export async function commitSnapshot(
   };
 
   for (let attempt = 1; ; attempt++) {
-    const m = loaded.metadata;
+    const m = current.metadata;
     const dir = metadataDir(m.location, m.properties);
     // Validate on every attempt: even the first load may be newer than what the operation planned against.
     if (change.validate) await change.validate(m);
@@ -210,7 +215,7 @@ export async function commitSnapshot(
         );
       }
       await env.sleep(backoffMs(policy, attempt, env.random()));
-      loaded = await env.catalog.loadTable(id);
+      current = await env.catalog.loadTable(id);
     }
   }
 }

@@ -59,8 +59,8 @@ beforeAll(async () => {
     properties: {
       ...EVENT_TABLE_PROPERTIES,
       'commit.retry.num-retries': '200',
-      'commit.retry.min-wait-ms': '2',
-      'commit.retry.max-wait-ms': '100',
+      'commit.retry.min-wait-ms': '20',
+      'commit.retry.max-wait-ms': '400',
     },
   });
   const writers = Array.from({ length: WRITERS }, () => ({

@@ -144,11 +144,11 @@ describe('overwrite', () => {
     const inner = env.catalog;
     let calls = 0;
     const catalog: Catalog = {
-      loadTable: async (t) => {
-        if (++calls === 2) await appendRows(env, id, rows(100, 5, 0));
-        return inner.loadTable(t);
+      loadTable: (t) => inner.loadTable(t),
+      commitTable: async (t, r, u) => {
+        if (++calls === 1) await appendRows(env, id, rows(100, 5, 0));
+        return inner.commitTable(t, r, u);
       },
-      commitTable: (t, r, u) => inner.commitTable(t, r, u),
       createTable: (t, u) => inner.createTable(t, u),
     };
     await expect(overwrite({ ...env, catalog }, id, eq('country', 'US'))).rejects.toThrowError(
