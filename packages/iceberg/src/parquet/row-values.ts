@@ -222,26 +222,37 @@ function missing(path: string): IcebergError {
   return new IcebergError('invalid-argument', `required column ${path} is null or missing`, { column: path });
 }
 
-/** Canonicalises one row (or struct) against its fields; unknown keys are ignored. */
+/**
+ * Canonicalises one row (or struct) against its fields; unknown keys are
+ * ignored. When every field is present and already canonical, the input
+ * object itself is returned (no copy: the write path's hot case); otherwise a
+ * new object holding exactly the schema's fields.
+ */
 export function canonicalStruct(
   fields: readonly NestedField[],
   row: Row,
   prefix = '',
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) {
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
     const raw = row[f.name];
     const t = f.type.type;
     // Fast paths for values already in canonical form; the column path is only built for errors.
-    const value =
-      raw === null || raw === undefined
-        ? null
-        : (t === 'string' && typeof raw === 'string') ||
-            (t === 'int' && typeof raw === 'number' && (raw | 0) === raw)
-          ? raw
-          : canonicalValue(f.type, raw, prefix + f.name);
+    const same =
+      raw === null ||
+      (t === 'string' && typeof raw === 'string') ||
+      (t === 'int' && typeof raw === 'number' && (raw | 0) === raw) ||
+      ((t === 'timestamptz' || t === 'timestamp' || t === 'long') &&
+        typeof raw === 'bigint' &&
+        BigInt.asIntN(64, raw) === raw);
+    const value = same ? raw : raw === undefined ? null : canonicalValue(f.type, raw, prefix + f.name);
     if (value === null && f.required) throw missing(prefix + f.name);
-    out[f.name] = value;
+    if (!out && !same) {
+      out = {};
+      for (let j = 0; j < i; j++) out[fields[j]!.name] = row[fields[j]!.name];
+    }
+    if (out) out[f.name] = value;
   }
-  return out;
+  return out ?? (row as Record<string, unknown>);
 }
