@@ -2,6 +2,7 @@ import { fromHono } from 'chanfana';
 import { Hono } from 'hono';
 import type { Env } from './env.ts';
 import { IngestRoute } from './ingest-route.ts';
+import { registerOpsRoutes } from './ops-routes.ts';
 
 /**
  * The collector's HTTP surface: `POST /events` (contracts/ingest.yaml), its
@@ -27,6 +28,7 @@ export function collectorApp(options: { trusted: boolean }) {
     description: 'The ingest key (ANALYTICS_API_KEY). Not needed over a service binding.',
   });
   app.post('/events', IngestRoute);
+  registerOpsRoutes(hono, options.trusted);
   hono.onError((error, c) => {
     console.error('collector error', error);
     // Storing failed (a buffer unreachable): nothing was acknowledged, so the sender may retry as is.

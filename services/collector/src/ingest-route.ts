@@ -1,6 +1,7 @@
 import {
   ApiKeyRing,
   CONTRACT_SCHEMAS,
+  type EventTableName,
   type IngestResult,
   ingest,
   type PreparedEvent,
@@ -19,6 +20,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { writeDataPoints } from './analytics-engine.ts';
 import { BufferSink } from './buffer-sink.ts';
+import { collectorMetrics } from './collector-metrics.ts';
 import type { Env } from './env.ts';
 import { collectorSettings } from './settings.ts';
 
@@ -74,6 +76,7 @@ export class IngestRoute extends OpenAPIRoute {
     const env = c.env;
     const settings = collectorSettings(env);
     const trusted = c.get('trusted') === true;
+    const started = performance.now();
     const { answer, batch } = await ingest(c.req.raw, {
       schemas: CONTRACT_SCHEMAS,
       limits: settings.limits,
@@ -84,11 +87,19 @@ export class IngestRoute extends OpenAPIRoute {
       sink: new BufferSink(env.BUFFER, settings.shards),
     });
     if (batch !== undefined && answer.status === 202) {
-      const stored = new Set(
-        (answer.body as IngestResult).events.filter((e) => e.status === 'accepted').map((e) => e.index),
-      );
+      const result = answer.body as IngestResult;
+      const stored = new Set(result.events.filter((e) => e.status === 'accepted').map((e) => e.index));
       const events: PreparedEvent[] = batch.prepared.filter((e) => stored.has(e.index));
       writeDataPoints(env.ANALYTICS_ENGINE, events);
+      const accepted = new Map<EventTableName, number>();
+      for (const e of events) accepted.set(e.table, (accepted.get(e.table) ?? 0) + 1);
+      collectorMetrics.recordIngest({
+        accepted,
+        rejected: result.rejected,
+        duplicates: result.duplicates,
+        latencyMs: performance.now() - started,
+        nowMs: Date.now(),
+      });
     }
     return Response.json(answer.body, { status: answer.status });
   }

@@ -191,3 +191,47 @@ describe('Buffer Durable Object flushes', () => {
 function shard0(n: number): boolean {
   return shardOf(uuid(10_000 + n), 2) === 0;
 }
+
+describe('internal routes', () => {
+  it('serve /healthz and /metrics on the public entrypoint but not /ops/flush', async () => {
+    await send(940, 1);
+    const health = await SELF.fetch('https://collector.test/healthz');
+    expect(health.status).toBe(200);
+    expect(await health.json()).toHaveProperty('buffered_events');
+    const metrics = (await (await SELF.fetch('https://collector.test/metrics?format=json')).json()) as {
+      service: string;
+      metrics: { name: string }[];
+    };
+    expect(metrics.service).toBe('collector');
+    expect(metrics.metrics.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['analytics_events_total', 'analytics_ingest_latency_ms']),
+    );
+    const flush = await SELF.fetch('https://collector.test/ops/flush', { method: 'POST', body: '{}' });
+    expect(flush.status).toBe(404);
+  });
+
+  it('serve POST /ops/flush and GET /realtime/{table} on the trusted entrypoint', async () => {
+    const target = new MemoryFlushTarget();
+    await install(target);
+    await send(950, 3);
+    const trusted = new TrustedIngest(createExecutionContext(), env);
+    const realtime = await trusted.fetch(
+      new Request('https://internal/realtime/video_events?from=2024-01-15T00:00:00Z&to=2024-01-16T00:00:00Z'),
+    );
+    expect(((await realtime.json()) as { rows: unknown[] }).rows).toHaveLength(3);
+    const res = await trusted.fetch(
+      new Request('https://internal/ops/flush', {
+        method: 'POST',
+        body: JSON.stringify({ table: 'default.video_events' }),
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      flushes: [expect.objectContaining({ table: 'default.video_events', events: 3, status: 'committed' })],
+    });
+    const unknown = await trusted.fetch(
+      new Request('https://internal/ops/flush', { method: 'POST', body: JSON.stringify({ table: 'nope' }) }),
+    );
+    expect(unknown.status).toBe(404);
+  });
+});
