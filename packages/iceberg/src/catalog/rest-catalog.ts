@@ -58,7 +58,11 @@ interface ErrorBody {
 export class RestCatalog implements Catalog {
   #token: { value: string; expiresAtMs: number } | undefined;
 
-  constructor(private readonly options: RestCatalogOptions) {}
+  private readonly options: RestCatalogOptions;
+
+  constructor(options: RestCatalogOptions) {
+    this.options = options;
+  }
 
   private get base(): string {
     return this.options.uri.replace(/\/$/, '');
