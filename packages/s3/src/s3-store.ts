@@ -18,6 +18,7 @@ import {
   type PutOptions,
 } from '@analytics/iceberg';
 import { md5 } from './md5.ts';
+import type { OperationClass, S3OperationEvent } from './server/s3-context.ts';
 import { uriDecode, uriEncode } from './sigv4/encoding.ts';
 import { type Credentials, signRequest } from './sigv4/sign-request.ts';
 import { escapeXml, xmlChild, xmlChildren } from './xml.ts';
@@ -50,7 +51,33 @@ export interface S3StoreOptions {
   readonly retries?: number;
   /** Wait between attempts (default a timer); backoff is 200 ms, then 800 ms, 3.2 s, ... */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Called once per HTTP request with its S3 operation and R2 class, so services can count what they spend. */
+  readonly onRequest?: (event: S3OperationEvent) => void;
 }
+
+type StoreOperation =
+  | 'GetObject'
+  | 'HeadObject'
+  | 'PutObject'
+  | 'CreateMultipartUpload'
+  | 'UploadPart'
+  | 'CompleteMultipartUpload'
+  | 'AbortMultipartUpload'
+  | 'DeleteObjects'
+  | 'ListObjectsV2';
+
+/** R2 pricing class of each operation the store sends. */
+const OPERATION_CLASS: Readonly<Record<StoreOperation, OperationClass>> = {
+  GetObject: 'B',
+  HeadObject: 'B',
+  PutObject: 'A',
+  CreateMultipartUpload: 'A',
+  UploadPart: 'A',
+  CompleteMultipartUpload: 'A',
+  AbortMultipartUpload: 'free',
+  DeleteObjects: 'free',
+  ListObjectsV2: 'A',
+};
 
 const MiB = 1024 * 1024;
 
@@ -86,6 +113,7 @@ export class S3Store implements ObjectStore {
 
   /** Send a signed request, retrying transient failures unless `retry` is false. */
   async #send(
+    operation: StoreOperation,
     method: string,
     url: string,
     headers: [string, string][] = [],
@@ -101,6 +129,12 @@ export class S3Store implements ObjectStore {
       } catch (error) {
         failure = error;
       }
+      this.#options.onRequest?.({
+        operation,
+        operationClass: OPERATION_CLASS[operation],
+        bucket: this.#options.bucket,
+        status: response?.status ?? 0,
+      });
       const transient = response === undefined || response.status >= 500 || response.status === 429;
       if (!transient || attempt >= attempts) {
         if (response === undefined) throw failure;
@@ -177,7 +211,7 @@ export class S3Store implements ObjectStore {
     const headers: [string, string][] = range
       ? [['range', `bytes=${range.offset}-${range.offset + range.length - 1}`]]
       : [];
-    const response = await this.#send('GET', this.#url(key), headers);
+    const response = await this.#send('GetObject', 'GET', this.#url(key), headers);
     if (response.status === 404) {
       await response.body?.cancel();
       return undefined;
@@ -194,7 +228,7 @@ export class S3Store implements ObjectStore {
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {
-    const response = await this.#send('HEAD', this.#url(key));
+    const response = await this.#send('HeadObject', 'HEAD', this.#url(key));
     if (response.status === 404) return undefined;
     if (!response.ok) return this.#fail(response, 'HeadObject', key);
     const modified = response.headers.get('last-modified');
@@ -214,7 +248,7 @@ export class S3Store implements ObjectStore {
     const headers: [string, string][] = [['content-type', options.contentType ?? 'application/octet-stream']];
     if (options.ifNoneMatch) headers.push(['if-none-match', '*']);
     if (options.ifMatch) headers.push(['if-match', `"${unquote(options.ifMatch)}"`]);
-    const response = await this.#send('PUT', this.#url(key), headers, body, !conditional);
+    const response = await this.#send('PutObject', 'PUT', this.#url(key), headers, body, !conditional);
     if (!response.ok) return this.#fail(response, 'PutObject', key);
     await response.body?.cancel();
     const etag = unquote(response.headers.get('etag'));
@@ -223,7 +257,7 @@ export class S3Store implements ObjectStore {
 
   async #putMultipart(key: string, body: Uint8Array, options: PutOptions): Promise<ObjectInfo> {
     const partSize = Math.max(this.#options.partSize ?? 16 * MiB, 5 * MiB);
-    const created = await this.#send('POST', this.#url(key, 'uploads'), [
+    const created = await this.#send('CreateMultipartUpload', 'POST', this.#url(key, 'uploads'), [
       ['content-type', options.contentType ?? 'application/octet-stream'],
     ]);
     if (!created.ok) return this.#fail(created, 'CreateMultipartUpload', key);
@@ -242,7 +276,7 @@ export class S3Store implements ObjectStore {
           const index = next++;
           const part = body.subarray(index * partSize, Math.min((index + 1) * partSize, body.byteLength));
           const url = this.#url(key, `partNumber=${index + 1}&${uploadQuery}`);
-          const response = await this.#send('PUT', url, [], part);
+          const response = await this.#send('UploadPart', 'PUT', url, [], part);
           if (!response.ok) await this.#fail(response, 'UploadPart', key);
           await response.body?.cancel();
           const etag = escapeXml(response.headers.get('etag') ?? '');
@@ -253,6 +287,7 @@ export class S3Store implements ObjectStore {
       await Promise.all(Array.from({ length: workers }, uploadNext));
       const xml = `<CompleteMultipartUpload>${parts.join('')}</CompleteMultipartUpload>`;
       const completed = await this.#send(
+        'CompleteMultipartUpload',
         'POST',
         this.#url(key, uploadQuery),
         [['content-type', 'application/xml']],
@@ -270,7 +305,7 @@ export class S3Store implements ObjectStore {
       const etag = unquote(xmlChild(text, 'ETag') ?? null);
       return { key, size: body.byteLength, ...(etag ? { etag } : {}) };
     } catch (error) {
-      await this.#send('DELETE', this.#url(key, uploadQuery))
+      await this.#send('AbortMultipartUpload', 'DELETE', this.#url(key, uploadQuery))
         .then((r) => r.body?.cancel())
         .catch(() => undefined);
       throw error;
@@ -283,6 +318,7 @@ export class S3Store implements ObjectStore {
       const xml = `<Delete><Quiet>true</Quiet>${batch.map((k) => `<Object><Key>${escapeXml(k)}</Key></Object>`).join('')}</Delete>`;
       const body = new TextEncoder().encode(xml);
       const response = await this.#send(
+        'DeleteObjects',
         'POST',
         `${this.#base}?delete`,
         [
@@ -315,7 +351,7 @@ export class S3Store implements ObjectStore {
         `prefix=${uriEncode(prefix, true)}`,
         ...(token ? [`continuation-token=${uriEncode(token, true)}`] : []),
       ].join('&');
-      const response = await this.#send('GET', `${this.#base}?${query}`);
+      const response = await this.#send('ListObjectsV2', 'GET', `${this.#base}?${query}`);
       if (!response.ok) return this.#fail(response, 'ListObjectsV2');
       const xml = await response.text();
       const encoded = xmlChild(xml, 'EncodingType') === 'url';

@@ -245,4 +245,38 @@ describe('S3Store over the S3 handler (node:http, memory bucket)', () => {
     );
     expect(peak).toBe(3);
   });
+
+  it('reports every request with its R2 class for cost accounting', async () => {
+    const local = new MemoryBucket();
+    const handler = createS3Handler({ buckets: () => local, credentials: () => 's' });
+    const seen: string[] = [];
+    const counted = new S3Store({
+      endpoint: 'http://s3.local',
+      bucket: 'lake',
+      credentials: { accessKeyId: 'k', secretAccessKey: 's' },
+      fetch: handler,
+      payload: 'unsigned',
+      multipartThreshold: 5 * MiB,
+      partSize: 5 * MiB,
+      partConcurrency: 1,
+      onRequest: (e) => seen.push(`${e.operation}:${e.operationClass}:${e.status}:${e.bucket}`),
+    });
+    await counted.put('a', bytes('x'));
+    await counted.get('a');
+    await counted.head('missing');
+    await collect(counted.list(''));
+    await counted.delete(['a']);
+    await counted.put('big', new Uint8Array(6 * MiB));
+    expect(seen).toEqual([
+      'PutObject:A:200:lake',
+      'GetObject:B:200:lake',
+      'HeadObject:B:404:lake',
+      'ListObjectsV2:A:200:lake',
+      'DeleteObjects:free:200:lake',
+      'CreateMultipartUpload:A:200:lake',
+      'UploadPart:A:200:lake',
+      'UploadPart:A:200:lake',
+      'CompleteMultipartUpload:A:200:lake',
+    ]);
+  });
 });
