@@ -60,6 +60,7 @@ export * from './table/overwrite.ts';
 export * from './table/read-table.ts';
 export * from './table/remove-orphan-files.ts';
 export * from './table/replace-files.ts';
+export * from './table/rewrite-manifests.ts';
 export * from './table/snapshot-producer.ts';
 export * from './table/snapshot-summary.ts';
 export * from './table/table-env.ts';

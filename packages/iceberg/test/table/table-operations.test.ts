@@ -17,6 +17,7 @@ import { overwrite } from '../../src/table/overwrite.ts';
 import { readRows, scanTable } from '../../src/table/read-table.ts';
 import { removeOrphanFiles } from '../../src/table/remove-orphan-files.ts';
 import { compactTable } from '../../src/table/replace-files.ts';
+import { rewriteManifests } from '../../src/table/rewrite-manifests.ts';
 import { EVENT_TABLE_PROPERTIES } from '../../src/table/table-properties.ts';
 import { testEnv } from '../helpers/table-env.ts';
 
@@ -256,6 +257,25 @@ describe('maintenance', () => {
     await removeOrphanFiles(env, id, { olderThanMs: Date.now() + 60_000 });
     expect(await env.io.store.head(orphan)).toBeUndefined();
     expect(await readRows(env, id)).toHaveLength(10);
+  });
+
+  it('merges one manifest per append into one per spec without changing the data', async () => {
+    const env = await newTable();
+    for (let i = 0; i < 4; i++) await appendRows(env, id, rows(i * 10, 10, i));
+    await overwrite(env, id, eq('event_id', 'e00003'));
+    const r = await rewriteManifests(env, id);
+    expect(r?.snapshot.summary).toMatchObject({
+      operation: 'replace',
+      'manifests-created': '1',
+      'total-records': '39',
+    });
+    const list = await readManifestList(await readFile(env.io, r!.snapshot.manifestList));
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ existingFilesCount: 4, addedFilesCount: 0, existingRowsCount: 39n });
+    expect(ids(await readRows(env, id))).toEqual(ids(rows(0, 40)).filter((x) => x !== 'e00003'));
+    expect(await rewriteManifests(env, id)).toBeUndefined();
+    const entries = (await readManifest(await readFile(env.io, list[0]!.manifestPath), list[0])).entries;
+    expect(new Set(entries.map((e) => e.sequenceNumber))).toEqual(new Set([2n, 3n, 4n, 5n])); // the first file was rewritten at 5
   });
 
   it('writes manifests readable as Avro with the data file count', async () => {
