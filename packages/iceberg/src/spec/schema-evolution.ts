@@ -7,6 +7,12 @@ import type { TableRequirement } from '../commit/table-requirement.ts';
 import type { TableUpdate } from '../commit/table-update.ts';
 import { IcebergError } from '../errors.ts';
 import { assignFreshTypeIds } from './fresh-ids.ts';
+import {
+  type MappedField,
+  NAME_MAPPING_DEFAULT,
+  serializeNameMapping,
+  updateNameMapping,
+} from './name-mapping.ts';
 import { findFieldByName, highestFieldId } from './schema-util.ts';
 import type { TableMetadata } from './table-metadata.ts';
 import type { IcebergType, NestedField, Schema } from './types.ts';
@@ -169,14 +175,24 @@ export function schemaChangeCommit(
   const schema = 'schema' in evolved ? evolved.schema : evolved;
   const lastColumnId =
     'schema' in evolved ? evolved.lastColumnId : Math.max(base.lastColumnId, highestFieldId(schema));
+  const updates: TableUpdate[] = [
+    { action: 'add-schema', schema, lastColumnId },
+    { action: 'set-current-schema', schemaId: -1 },
+  ];
+  // A table that carries a name mapping keeps it in step: new fields appear, renamed ones keep their old names.
+  const mapping = base.properties[NAME_MAPPING_DEFAULT];
+  if (mapping !== undefined) {
+    const previous = JSON.parse(mapping) as MappedField[];
+    updates.push({
+      action: 'set-properties',
+      updates: { [NAME_MAPPING_DEFAULT]: serializeNameMapping(updateNameMapping(previous, schema)) },
+    });
+  }
   return {
     requirements: [
       { type: 'assert-current-schema-id', currentSchemaId: base.currentSchemaId },
       { type: 'assert-last-assigned-field-id', lastAssignedFieldId: base.lastColumnId },
     ],
-    updates: [
-      { action: 'add-schema', schema, lastColumnId },
-      { action: 'set-current-schema', schemaId: -1 },
-    ],
+    updates,
   };
 }
