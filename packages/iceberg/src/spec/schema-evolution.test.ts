@@ -86,6 +86,30 @@ describe('schema evolution', () => {
     expect(next.lastColumnId).toBe(10);
   });
 
+  it('keeps a name mapping property in step with the schema', () => {
+    const base = table();
+    const withMapping = applyCommit(
+      base,
+      [],
+      [
+        {
+          action: 'set-properties',
+          updates: { 'schema.name-mapping.default': serializeNameMapping(nameMappingOf(currentOf(base))) },
+        },
+      ],
+      ctx,
+    );
+    const renamed = renameColumn(currentOf(withMapping), 'n', 'count');
+    const { requirements, updates } = schemaChangeCommit(withMapping, renamed);
+    const next = applyCommit(withMapping, requirements, updates, ctx);
+    const mapping = JSON.parse(next.properties['schema.name-mapping.default']!);
+    expect(mapping[3]).toEqual({ 'field-id': 4, names: ['count', 'n'] });
+    expect(schemaChangeCommit(base, renamed).updates.map((u) => u.action)).toEqual([
+      'add-schema',
+      'set-current-schema',
+    ]);
+  });
+
   it('adds a column inside a struct', () => {
     const base = table();
     const evolved = addColumn(currentOf(base), base.lastColumnId, {
