@@ -31,7 +31,7 @@ function nodeBinary(): string {
   return Number(process.versions.node.split('.')[0]) >= 22 || !existsSync(local) ? process.execPath : local;
 }
 
-describe('pyarrow and DuckDB against the S3 handler in wrangler dev', () => {
+describe('pyarrow, DuckDB and boto3 against the S3 handler in wrangler dev', () => {
   let dir: string;
   let child: ChildProcess | undefined;
   let port: number;
@@ -129,5 +129,35 @@ describe('pyarrow and DuckDB against the S3 handler in wrangler dev', () => {
     expect(report.duck_reads_arrow).toEqual([200010, 199999]);
     expect(report.arrow_reads_duck).toBe(300000);
     expect(report.duck_wrong_secret).toMatch(/403/);
+  });
+
+  it('serves boto3: conditional reads and writes, ranges, listings, multipart and presigned URLs', async () => {
+    const report = await runPython<{
+      range: { body: string; content_range: string; status: number };
+      range_416: { code: string; status: number };
+      if_none_match_304: { code: string; status: number };
+      conditional_put_412: { code: string; status: number };
+      head: { length: number; etag: string };
+      v2_pages: number[];
+      multipart: { same: boolean; etag: string };
+      presigned: string;
+      wrong_secret: { code: string; status: number };
+    }>('boto3_scenario.py', {
+      endpoint: `http://127.0.0.1:${port}/s3`,
+      bucket: 'analytics-source',
+      access_key: 'local',
+      secret_key: 'local-secret',
+      tmpdir: dir,
+    });
+    expect(report.range).toEqual({ body: '2345', content_range: 'bytes 2-5/20', status: 206 });
+    expect(report.range_416).toEqual({ code: 'InvalidRange', status: 416 });
+    expect(report.if_none_match_304).toEqual({ code: '304', status: 304 });
+    expect(report.conditional_put_412).toEqual({ code: 'PreconditionFailed', status: 412 });
+    expect(report.head.length).toBe(20);
+    expect(report.v2_pages).toEqual([3, 3, 3, 2]);
+    expect(report.multipart.same).toBe(true);
+    expect(report.multipart.etag).toMatch(/-3"$/);
+    expect(report.presigned).toBe('0123456789abcdefghij');
+    expect(report.wrong_secret).toEqual({ code: 'SignatureDoesNotMatch', status: 403 });
   });
 });
