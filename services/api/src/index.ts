@@ -1,7 +1,7 @@
 import { MetricsRegistry, toPrometheusText } from '@analytics/metrics';
 import { type DocumentNode, execute, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { apiError } from './api-error.ts';
-import { type BufferReader, QueryEngineClient } from './query-engine-client.ts';
+import { type BufferReader, type EngineFetch, QueryEngineClient } from './query-engine-client.ts';
 import { defaultQueryLimits, queryLimitsRule } from './query-limits.ts';
 import { buildApiSchema } from './schema.ts';
 
@@ -11,6 +11,8 @@ export interface Env {
   readonly QUERY_ENGINE_URL: string;
   /** The query engine as a service/Container binding (Cloudflare). */
   readonly QUERY_ENGINE?: Fetcher;
+  /** The query engine as a Cloudflare Container (wrangler.containers.jsonc); wins over the URL. */
+  readonly QUERY_ENGINE_CONTAINER?: DurableObjectNamespace;
   /** The collector's TrustedIngest entrypoint: events still buffered, for `realtime`. */
   readonly COLLECTOR?: BufferReader;
 }
@@ -25,6 +27,8 @@ const rules = [...specifiedRules, queryLimitsRule(defaultQueryLimits)];
  * through the query engine. `GET /metrics` shows latency p50/p95/p99 per
  * operation (Prometheus text, or JSON with `?format=json`).
  */
+export { QueryEngineContainer } from './query-engine-container.ts';
+
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
@@ -79,10 +83,7 @@ async function handleGraphql(request: Request, env: Env): Promise<Response> {
   const invalid = validate(schema, document, rules);
   if (invalid.length > 0) return Response.json({ errors: invalid.map((e) => e.toJSON()) }, { status: 400 });
   const operation = typeof body.operationName === 'string' ? body.operationName : undefined;
-  const engine = new QueryEngineClient(
-    env.QUERY_ENGINE ? (r) => env.QUERY_ENGINE!.fetch(r) : (r) => fetch(r),
-    env.QUERY_ENGINE ? 'http://query-engine' : env.QUERY_ENGINE_URL,
-  );
+  const engine = new QueryEngineClient(engineFetch(env), env.QUERY_ENGINE_URL);
   const started = performance.now();
   const result = await execute({
     schema,
@@ -96,6 +97,15 @@ async function handleGraphql(request: Request, env: Env): Promise<Response> {
   });
   metrics.inc('graphql_requests_total', 'GraphQL operations', { outcome: result.errors ? 'error' : 'ok' });
   return Response.json(result);
+}
+
+/** The container (one named instance, so its caches stay warm), a bound service, or plain fetch to the URL. */
+function engineFetch(env: Env): EngineFetch {
+  const container = env.QUERY_ENGINE_CONTAINER;
+  if (container) return (r) => container.get(container.idFromName('query-engine')).fetch(r);
+  const bound = env.QUERY_ENGINE;
+  if (bound) return (r) => bound.fetch(r);
+  return (r) => fetch(r);
 }
 
 function firstField(document: DocumentNode): string {

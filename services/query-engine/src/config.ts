@@ -1,5 +1,7 @@
 /** Query engine settings, from the environment (see docs/query.md). */
 export interface QueryEngineConfig {
+  /** 127.0.0.1 locally; 0.0.0.0 inside the Container image. */
+  readonly host: string;
   readonly port: number;
   readonly cacheDir: string;
   readonly cacheMaxBytes: number;
@@ -32,6 +34,7 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     return n;
   };
   return {
+    host: env.QUERY_ENGINE_HOST || '127.0.0.1',
     port: num('QUERY_ENGINE_PORT', 8790),
     cacheDir: env.QUERY_ENGINE_CACHE_DIR ?? '.data/query-cache',
     cacheMaxBytes: num('QUERY_ENGINE_CACHE_MAX_BYTES', 4 * 1024 ** 3),

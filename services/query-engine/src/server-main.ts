@@ -42,6 +42,7 @@ const source: TableSource = config.catalogUrl
       new RestCatalogReader({
         uri: config.catalogUrl,
         token: config.catalogToken,
+        credential: config.catalogCredential,
         warehouse: config.catalogWarehouse,
       }),
       storeFor,
@@ -81,10 +82,10 @@ const server = createQueryServer({
     manifests: source instanceof IcebergTableSource ? source.cacheStats : { hits: 0, misses: 0 },
   }),
 });
-server.listen(config.port, '127.0.0.1', () => {
+server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  console.log(`query engine listening on http://127.0.0.1:${port}`);
+  console.log(`query engine listening on http://${config.host}:${port}`);
 });
 
 const stop = () => {
