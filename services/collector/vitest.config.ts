@@ -1,4 +1,5 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { kCurrentWorker } from 'miniflare';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -16,6 +17,8 @@ export default defineConfig({
         // As wrangler does by default: `.wasm?module` imports (parquet-wasm) become compiled modules.
         modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm', '**/*.wasm?module'] }],
         serviceBindings: {
+          // SEED.md's service-binding example: a Worker bound to the TrustedIngest entrypoint.
+          ANALYTICS: { name: kCurrentWorker, entrypoint: 'TrustedIngest' },
           CATALOG: () =>
             Response.json(
               { error: { message: 'no catalog in unit tests', type: 'ServiceUnavailable', code: 503 } },
