@@ -11,6 +11,7 @@ import { createTable } from '../../src/table/create-table.ts';
 import { EVENT_TABLE_PROPERTIES } from '../../src/table/table-properties.ts';
 import { testEnv } from '../helpers/table-env.ts';
 import {
+  buildMaintainedTable,
   buildScenarioTable,
   concurrentAppends,
   type ExpectedSnapshot,
@@ -29,6 +30,7 @@ type CheckResult = {
   planFiles: { total: number; laterThan: number; oneEvent: number };
   bounds: { checked: number; types: string[]; mismatches: unknown[] };
   concurrent: { snapshots: number; rows: number; duckdbRows: number };
+  maintained: { snapshots: number; ids: string[]; duckdbIds: string[]; files: number };
 };
 
 let root: string;
@@ -36,6 +38,7 @@ let location: string;
 let metadataLocation: string;
 let snapshots: ExpectedSnapshot[];
 let checked: CheckResult;
+let maintained: { metadataLocation: string; ids: string[] };
 const WRITERS = 8;
 const APPENDS = 25;
 
@@ -69,6 +72,11 @@ beforeAll(async () => {
   }));
   await concurrentAppends(writers, concurrentId, APPENDS);
   const concurrent = await env.catalog.loadTable(concurrentId);
+  maintained = await buildMaintainedTable(
+    env,
+    { namespace: ['events'], name: 'maintained' },
+    `${root}/wh/events/maintained`,
+  );
 
   const input = join(root, 'check.json');
   await writeFile(
@@ -81,6 +89,7 @@ beforeAll(async () => {
         .replace('Z', '+00:00'),
       oneEventId: 'e00041',
       concurrent: concurrent.metadataLocation,
+      maintained: maintained.metadataLocation,
     }),
   );
   const { stdout } = await promisify(execFile)(PYTHON, [CHECKER, input], { maxBuffer: 64 * 1024 * 1024 });
@@ -140,6 +149,15 @@ describe('tables written by the engine, read by real readers', () => {
       snapshots: WRITERS * APPENDS,
       rows: WRITERS * APPENDS,
       duckdbRows: WRITERS * APPENDS,
+    });
+  });
+
+  it('after compaction, manifest rewrite, expiry and orphan removal the table still reads right', () => {
+    expect(checked.maintained).toEqual({
+      snapshots: 1,
+      ids: maintained.ids,
+      duckdbIds: maintained.ids,
+      files: 3,
     });
   });
 

@@ -11,7 +11,11 @@ import { currentSchema } from '../../src/spec/table-metadata.ts';
 import type { Schema } from '../../src/spec/types.ts';
 import { appendRows } from '../../src/table/append.ts';
 import { createTable } from '../../src/table/create-table.ts';
+import { expireSnapshots } from '../../src/table/expire-snapshots.ts';
 import { overwrite } from '../../src/table/overwrite.ts';
+import { removeOrphanFiles } from '../../src/table/remove-orphan-files.ts';
+import { compactTable } from '../../src/table/replace-files.ts';
+import { rewriteManifests } from '../../src/table/rewrite-manifests.ts';
 import type { TableEnv } from '../../src/table/table-env.ts';
 import { EVENT_TABLE_PROPERTIES } from '../../src/table/table-properties.ts';
 
@@ -144,6 +148,36 @@ export async function buildScenarioTable(
 
   const loaded = await env.catalog.loadTable(id);
   return { metadataLocation: loaded.metadataLocation, metadata: loaded.metadata, snapshots };
+}
+
+/**
+ * A table after maintenance: three appends, a compaction, a manifest rewrite,
+ * expiry of all but the current snapshot and orphan removal. Returns the ids
+ * of the rows it must hold.
+ */
+export async function buildMaintainedTable(
+  env: TableEnv,
+  id: { namespace: string[]; name: string },
+  location: string,
+) {
+  await createTable(env, id, {
+    location,
+    schema: scenarioSchema,
+    partitionBy: [{ column: 'ts', transform: 'day' }],
+    properties: EVENT_TABLE_PROPERTIES,
+  });
+  const written = [...range(0, 10, () => 0), ...range(10, 10, () => 1), ...range(20, 10, () => 30)];
+  for (let k = 0; k < 3; k++) await appendRows(env, id, written.slice(k * 10, k * 10 + 10));
+  await compactTable(env, id);
+  await rewriteManifests(env, id);
+  await expireSnapshots(env, id, { olderThanMs: Number.MAX_SAFE_INTEGER, retainLast: 1 });
+  await removeOrphanFiles(env, id, { olderThanMs: Number.MAX_SAFE_INTEGER });
+  const loaded = await env.catalog.loadTable(id);
+  return {
+    metadataLocation: loaded.metadataLocation,
+    metadata: loaded.metadata,
+    ids: written.map((r) => r.event_id as string).sort(),
+  };
 }
 
 /** `writers` concurrent writers each appending `appends` single-row batches to one table. */

@@ -6,7 +6,9 @@ what they saw, as JSON on stdout (the vitest test compares it):
 - PyIceberg plan_files under filters, to show pruning;
 - for every data file, the bounds PyIceberg decodes from our manifests next
   to the true min/max pyarrow computes from the Parquet file itself;
-- the concurrent-writers table: snapshot count and row count.
+- the concurrent-writers table: snapshot count and row count;
+- the table after maintenance (compaction, manifest rewrite, expiry, orphan
+  removal): its snapshots, rows and data files.
 
 Usage: check_table.py <input.json>
 """
@@ -121,6 +123,14 @@ def main():
             "snapshots": len(ct.metadata.snapshots),
             "rows": ct.scan().to_arrow().num_rows,
             "duckdbRows": con.execute(f"SELECT count(*) FROM iceberg_scan('{spec['concurrent']}')").fetchone()[0],
+        }
+    if spec.get("maintained"):
+        mt = StaticTable.from_metadata(spec["maintained"])
+        result["maintained"] = {
+            "snapshots": len(mt.metadata.snapshots),
+            "ids": sorted(r["event_id"] for r in mt.scan().to_arrow().to_pylist()),
+            "duckdbIds": sorted(r[0] for r in con.execute(f"SELECT event_id FROM iceberg_scan('{spec['maintained']}')").fetchall()),
+            "files": len(list(mt.scan().plan_files())),
         }
     print(json.dumps(result, default=str))
 
