@@ -37,8 +37,12 @@ export function leafFieldIds(metadata: FileMetaData): Map<string, number> {
 
 /** Reads the footer of a complete Parquet file held in memory. */
 export function footerMetrics(file: Uint8Array): FooterMetrics {
-  const buffer = file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer;
-  const metadata = parquetMetadata(buffer);
+  // Only the footer is parsed, so only the footer (and its 8-byte trailer) is copied out.
+  const footerLength = new DataView(file.buffer, file.byteOffset + file.byteLength - 8, 4).getUint32(0, true);
+  const start = file.byteOffset + file.byteLength - footerLength - 8;
+  const metadata = parquetMetadata(
+    file.buffer.slice(start, file.byteOffset + file.byteLength) as ArrayBuffer,
+  );
   const ids = leafFieldIds(metadata);
   const columnSizes = new Map<number, bigint>();
   const splitOffsets: bigint[] = [];
