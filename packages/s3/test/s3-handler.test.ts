@@ -321,4 +321,13 @@ describe('S3 handler', () => {
     expect((await send('GET', '/lake?list-type=2')).status).toBe(403);
     expect(asked[0]).toBe('PutObject lake/tables/t1/data.parquet tok');
   });
+
+  it('turns R2 binding errors into S3 errors', async () => {
+    const { call } = setup();
+    const res = await call('PUT', `/s3/b/${'k'.repeat(1100)}`, { body: 'x' });
+    expect([res.status, await res.text()]).toEqual([
+      400,
+      expect.stringContaining('<Code>KeyTooLongError</Code>'),
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import { SigV4Error } from '../sigv4/sigv4-error.ts';
 import { verifyRequest } from '../sigv4/verify-request.ts';
 import { listBuckets } from './bucket-operations.ts';
 import type { R2BucketLike } from './r2-bucket-like.ts';
+import { fromR2Error } from './r2-errors.ts';
 import { readRequestBody } from './request-body.ts';
 import { bucketRoute, notImplemented, objectRoute, type Route } from './routes.ts';
 import type { OperationClass, S3Context, S3OperationEvent } from './s3-context.ts';
@@ -156,14 +157,15 @@ export function createS3Handler(options: S3HandlerOptions): (request: Request) =
       response = await route.run(ctx);
     } catch (error) {
       const s3Error =
-        error instanceof S3Error
+        fromR2Error(error) ??
+        (error instanceof S3Error
           ? error
           : new S3Error(
               'internal-error',
               error instanceof Error ? error.message : String(error),
               {},
               { cause: error },
-            );
+            ));
       response = errorResponse(s3Error, { method: request.method, resource, requestId });
     }
     response.headers.set('x-amz-request-id', requestId);

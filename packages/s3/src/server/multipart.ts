@@ -6,48 +6,15 @@
 
 import { xmlChild, xmlChildren, xmlDocument, xmlElement } from '../xml.ts';
 import { customMetadataFrom, httpMetadataFrom } from './object-headers.ts';
+import { fromR2Error } from './r2-errors.ts';
 import type { S3Context } from './s3-context.ts';
 import { S3Error } from './s3-error.ts';
 
 const xmlHeaders = { 'content-type': 'application/xml' };
 
-/** Map an error thrown by the R2 binding's multipart calls onto S3 errors (R2 puts a numeric code in messages). */
-export function fromR2MultipartError(error: unknown, uploadId: string): unknown {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/10024|NoSuchUpload|does not exist/i.test(message)) {
-    return new S3Error(
-      'no-such-upload',
-      'The specified multipart upload does not exist.',
-      { UploadId: uploadId },
-      { cause: error },
-    );
-  }
-  if (/10025|InvalidPart/i.test(message)) {
-    return new S3Error(
-      'invalid-part',
-      'One or more of the specified parts could not be found.',
-      { UploadId: uploadId },
-      { cause: error },
-    );
-  }
-  if (/10011|EntityTooSmall/i.test(message)) {
-    return new S3Error(
-      'entity-too-small',
-      'Your proposed upload is smaller than the minimum allowed object size.',
-      {},
-      { cause: error },
-    );
-  }
-  if (/10048|BadUpload/i.test(message)) {
-    // R2 rule that S3 lacks: every part but the last must have the same size.
-    return new S3Error(
-      'invalid-part',
-      'All non-trailing parts must have the same length (an R2 rule).',
-      { UploadId: uploadId },
-      { cause: error },
-    );
-  }
-  return error;
+/** R2 binding errors as S3 errors naming the upload. */
+function fromR2MultipartError(error: unknown, uploadId: string): unknown {
+  return fromR2Error(error, { UploadId: uploadId }) ?? error;
 }
 
 /** CreateMultipartUpload (`POST ?uploads`). */

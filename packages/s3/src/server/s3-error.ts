@@ -11,17 +11,20 @@ export type S3ErrorKind =
   | 'authorization-header-malformed'
   | 'bad-digest'
   | 'content-sha256-mismatch'
+  | 'entity-too-large'
   | 'entity-too-small'
   | 'expired'
   | 'incomplete-body'
   | 'internal-error'
   | 'invalid-access-key-id'
+  | 'key-too-long'
   | 'invalid-argument'
   | 'invalid-part'
   | 'invalid-part-order'
   | 'invalid-range'
   | 'invalid-request'
   | 'malformed-xml'
+  | 'metadata-too-large'
   | 'method-not-allowed'
   | 'missing-security-header'
   | 'no-such-bucket'
@@ -40,17 +43,20 @@ export const S3_ERROR_CODES: Readonly<
   'authorization-header-malformed': { code: 'AuthorizationHeaderMalformed', status: 400 },
   'bad-digest': { code: 'BadDigest', status: 400 },
   'content-sha256-mismatch': { code: 'XAmzContentSHA256Mismatch', status: 400 },
+  'entity-too-large': { code: 'EntityTooLarge', status: 400 },
   'entity-too-small': { code: 'EntityTooSmall', status: 400 },
   expired: { code: 'AccessDenied', status: 403 },
   'incomplete-body': { code: 'IncompleteBody', status: 400 },
   'internal-error': { code: 'InternalError', status: 500 },
   'invalid-access-key-id': { code: 'InvalidAccessKeyId', status: 403 },
+  'key-too-long': { code: 'KeyTooLongError', status: 400 },
   'invalid-argument': { code: 'InvalidArgument', status: 400 },
   'invalid-part': { code: 'InvalidPart', status: 400 },
   'invalid-part-order': { code: 'InvalidPartOrder', status: 400 },
   'invalid-range': { code: 'InvalidRange', status: 416 },
   'invalid-request': { code: 'InvalidRequest', status: 400 },
   'malformed-xml': { code: 'MalformedXML', status: 400 },
+  'metadata-too-large': { code: 'MetadataTooLarge', status: 400 },
   'method-not-allowed': { code: 'MethodNotAllowed', status: 405 },
   'missing-security-header': { code: 'MissingSecurityHeader', status: 400 },
   'no-such-bucket': { code: 'NoSuchBucket', status: 404 },

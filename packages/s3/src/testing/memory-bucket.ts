@@ -60,7 +60,13 @@ interface Upload {
 export class MemoryBucketError extends Error {
   override readonly name = 'MemoryBucketError';
   constructor(
-    readonly code: 'InvalidRange' | 'NoSuchUpload' | 'InvalidPart' | 'EntityTooSmall' | 'BadUpload',
+    readonly code:
+      | 'InvalidRange'
+      | 'NoSuchUpload'
+      | 'InvalidPart'
+      | 'EntityTooSmall'
+      | 'BadUpload'
+      | 'InvalidObjectName',
     message: string,
   ) {
     super(`${message} (${R2_ERROR_NUMBERS[code]})`);
@@ -69,6 +75,7 @@ export class MemoryBucketError extends Error {
 
 /** The numeric codes R2 puts in its error messages. */
 const R2_ERROR_NUMBERS = {
+  InvalidObjectName: 10020,
   InvalidRange: 10039,
   NoSuchUpload: 10024,
   InvalidPart: 10025,
@@ -193,6 +200,13 @@ function resolveRange(
   return { start: offset, end: Math.min(offset + length, size) - 1 };
 }
 
+/** R2 keys are at most 1024 bytes of UTF-8. */
+function checkKey(key: string): void {
+  if (new TextEncoder().encode(key).byteLength > 1024) {
+    throw new MemoryBucketError('InvalidObjectName', 'put: The specified object name is not valid');
+  }
+}
+
 function metaOf(object: StoredObject, range?: { start: number; end: number }): R2ObjectLike {
   return {
     key: object.key,
@@ -254,6 +268,7 @@ export class MemoryBucket implements R2BucketLike {
     value: ArrayBuffer | ArrayBufferView | string | ReadableStream | null,
     options: R2PutOptionsLike = {},
   ): Promise<R2ObjectLike | null> {
+    checkKey(key);
     const data = await toBytes(value);
     if (options.onlyIf && !passes(toConditional(options.onlyIf), this.#objects.get(key))) return null;
     const object: StoredObject = {

@@ -95,7 +95,9 @@ export async function scenario(bucket: R2BucketLike): Promise<unknown[]> {
   await aborted.abort();
   out.push(await outcome(() => bucket.resumeMultipartUpload('m/aborted', aborted.uploadId).complete([a1])));
 
-  await bucket.delete(['o/a', 'o/new', 'never']);
+  out.push(await outcome(() => bucket.put('k'.repeat(1025), 'x')));
+  out.push(meta(await bucket.put('k'.repeat(1024), 'x')));
+  await bucket.delete(['o/a', 'o/new', 'never', 'k'.repeat(1024)]);
   out.push((await bucket.list({ prefix: 'o/' })).objects.map((o) => o.key));
   return out;
 }

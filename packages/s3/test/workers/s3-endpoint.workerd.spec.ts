@@ -156,4 +156,11 @@ describe('S3 endpoint over a Miniflare R2 binding', () => {
     expect(served.find((e) => e.operation === 'GetObject')?.operationClass).toBe('B');
     expect(served.find((e) => e.operation === 'ListBuckets')?.operationClass).toBe('A');
   });
+
+  it('maps the binding errors to S3 codes', async () => {
+    const s3 = store();
+    expect(
+      await s3.put('k'.repeat(1025), bytes('x')).catch((e: IcebergError) => [e.kind, e.context.code]),
+    ).toEqual(['storage', 'KeyTooLongError']);
+  });
 });
