@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/io/memory-store.ts';
 import { encodeParquetFile, rowsToArrow } from '../../src/parquet/encode-parquet-file.ts';
 import { readParquetRows } from '../../src/parquet/read-parquet.ts';
 import { canonicalStruct } from '../../src/parquet/row-values.ts';
@@ -6,7 +7,6 @@ import { writeDataFiles } from '../../src/parquet/write-data-files.ts';
 import { parquetWriteProperties } from '../../src/parquet/write-properties.ts';
 import { decodeSingleValue } from '../../src/spec/single-value.ts';
 import { allTypesRows, allTypesSchema } from './fixtures.ts';
-import { MapStore } from './map-store.ts';
 import './setup.ts';
 
 const canonical = allTypesRows.map((r) => canonicalStruct(allTypesSchema.fields, r));
@@ -49,7 +49,7 @@ describe('metrics modes from table properties', () => {
 describe('Arrow input', () => {
   it('writes an Arrow table bound by field id the same as rows', async () => {
     const { table } = rowsToArrow(allTypesSchema, canonical);
-    const store = new MapStore();
+    const store = new MemoryStore();
     const [file] = await writeDataFiles({
       store,
       schema: allTypesSchema,

@@ -1,28 +1,13 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { ObjectInfo, ObjectStore } from '../../src/io/storage.ts';
+import { type R2BucketLike, R2Store } from '../../src/io/r2-store.ts';
 import { loadParquetWasmWorkerd } from '../../src/parquet/parquet-wasm-workerd.ts';
 import { readParquetRows } from '../../src/parquet/read-parquet.ts';
 import { canonicalStruct } from '../../src/parquet/row-values.ts';
 import { writeDataFiles } from '../../src/parquet/write-data-files.ts';
 import { allTypesRows, allTypesSchema } from './fixtures.ts';
 
-/** Just enough of an R2-backed store for writeDataFiles (the engine's R2 adapter lives in src/io). */
-const r2Store: ObjectStore = {
-  async get(key) {
-    const o = await env.BUCKET.get(key);
-    return o ? new Uint8Array(await o.arrayBuffer()) : undefined;
-  },
-  async head() {
-    return undefined;
-  },
-  async put(key, body): Promise<ObjectInfo> {
-    await env.BUCKET.put(key, body);
-    return { key, size: body.length };
-  },
-  async delete() {},
-  async *list() {},
-};
+const r2Store = new R2Store(env.BUCKET as R2BucketLike);
 
 describe('Parquet in workerd', () => {
   it('loads parquet-wasm from a compiled module, writes to R2 and reads the rows back', async () => {

@@ -1,15 +1,7 @@
 /**
- * The bindings of `vitest.workers.config.ts`, typed narrowly so the package
- * typechecks without pulling the Workers global types into its Node code.
+ * The binding of `vitest.workers.config.ts` this folder's workerd test uses,
+ * declared narrowly so the package typechecks without the Workers global types.
  */
 declare module 'cloudflare:workers' {
-  interface R2ObjectBodyLike {
-    arrayBuffer(): Promise<ArrayBuffer>;
-    readonly size: number;
-  }
-  interface R2BucketLike {
-    put(key: string, value: Uint8Array): Promise<unknown>;
-    get(key: string): Promise<R2ObjectBodyLike | null>;
-  }
-  export const env: { readonly BUCKET: R2BucketLike };
+  export const env: { readonly BUCKET: unknown };
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/io/memory-store.ts';
 import { readParquetRows } from '../../src/parquet/read-parquet.ts';
 import { parseTimestampMicros } from '../../src/parquet/row-values.ts';
 import { writeDataFiles } from '../../src/parquet/write-data-files.ts';
 import { decodeSingleValue } from '../../src/spec/single-value.ts';
 import type { Schema } from '../../src/spec/types.ts';
 import { type DuckDb, openDuckDb } from './duckdb.ts';
-import { MapStore } from './map-store.ts';
 import './setup.ts';
 
 const schema: Schema = {
@@ -42,7 +42,7 @@ function locator() {
 
 describe('writeDataFiles', () => {
   it('splits rows by partition, sorts each file by the sort order and reports exact sizes', async () => {
-    const store = new MapStore();
+    const store = new MemoryStore();
     const files = await writeDataFiles({
       store,
       schema,
@@ -75,7 +75,7 @@ describe('writeDataFiles', () => {
   });
 
   it('rolls to a new file near write.target-file-size-bytes, and DuckDB reads every row back', async () => {
-    const store = new MapStore();
+    const store = new MemoryStore();
     const target = 8 * 1024;
     const files = await writeDataFiles({
       store,
@@ -99,7 +99,7 @@ describe('writeDataFiles', () => {
   });
 
   it('reads columns by field id, so a renamed column still finds its data', async () => {
-    const store = new MapStore();
+    const store = new MemoryStore();
     const [file] = await writeDataFiles({
       store,
       schema,
@@ -125,7 +125,7 @@ describe('writeDataFiles', () => {
 
   it('rejects rows that break the schema, naming the column', async () => {
     const attempt = (row: Record<string, unknown>) =>
-      writeDataFiles({ store: new MapStore(), schema, properties: {}, rows: [row], locate: locator() });
+      writeDataFiles({ store: new MemoryStore(), schema, properties: {}, rows: [row], locate: locator() });
     await expect(attempt({ event_id: 'x', ts: 1700000000000 })).rejects.toMatchObject({
       kind: 'invalid-argument',
       context: { column: 'ts' },
