@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { backoffMs, EVENT_TABLE_PROPERTIES, retryPolicy } from './table-properties.ts';
+
+describe('commit retry policy', () => {
+  it('reads commit.retry.* with the Java defaults', () => {
+    expect(retryPolicy({ properties: {} })).toEqual({ numRetries: 4, minWaitMs: 100, maxWaitMs: 60_000 });
+    expect(retryPolicy({ properties: EVENT_TABLE_PROPERTIES })).toEqual({
+      numRetries: 10,
+      minWaitMs: 100,
+      maxWaitMs: 60_000,
+    });
+    expect(retryPolicy({ properties: { 'commit.retry.num-retries': 'x' } }).numRetries).toBe(4);
+  });
+
+  it('backs off exponentially from min-wait, capped at max-wait, with jitter in the upper half', () => {
+    const p = { numRetries: 10, minWaitMs: 100, maxWaitMs: 1000 };
+    expect([1, 2, 3, 4, 5].map((a) => backoffMs(p, a, 0))).toEqual([50, 100, 200, 400, 500]);
+    expect([1, 2, 3, 4, 5].map((a) => backoffMs(p, a, 0.999999))).toEqual([100, 200, 400, 800, 1000]);
+  });
+
+  it('gives new event tables the product defaults', () => {
+    expect(EVENT_TABLE_PROPERTIES).toMatchObject({
+      'write.parquet.compression-codec': 'snappy',
+      'write.metadata.compression-codec': 'gzip',
+      'write.target-file-size-bytes': '134217728',
+      'commit.retry.num-retries': '10',
+    });
+  });
+});
