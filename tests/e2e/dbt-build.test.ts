@@ -282,6 +282,13 @@ async function ingest(pageViews: PageView[], videoEvents: VideoEvent[], bot: Pag
   };
   await send([...pageViews, ...videoEvents], BROWSER_UA);
   await send(bot, BOT_UA);
+  // Ask for a flush now; the 1 s flush interval the stack runs with gets there anyway
+  // (the operator route may answer 404 while the health Worker binds the collector's
+  // default entrypoint, which does not serve /ops/flush).
+  await fetch(`${stack.url}/ops/flush`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer dev-operator-token' },
+  }).then((r) => r.arrayBuffer());
   const want = {
     page_views: [...pageViews, ...bot].map((e) => e.event_id),
     video_events: videoEvents.map((e) => e.event_id),
