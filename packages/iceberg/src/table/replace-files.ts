@@ -64,3 +64,25 @@ export async function compactTable(
   if (deleted.length === 0) return undefined;
   return replaceFiles(env, id, deleted, await writeRows(env, metadata, rows));
 }
+
+/**
+ * Rewrites the data files that may hold rows matching `filter` under the
+ * partition spec `specId` (which need not be the default), in one `replace`
+ * snapshot: how aged data moves to coarser partitions (hour → day → month)
+ * while new data keeps the default spec. Files already under `specId` are
+ * left alone; returns undefined when nothing moved.
+ */
+export async function repartitionFiles(
+  env: TableEnv,
+  id: TableIdentifier,
+  options: { readonly filter: Expression; readonly specId: number },
+): Promise<CommitResult | undefined> {
+  const { metadata } = await env.catalog.loadTable(id);
+  const plan = await planFiles(env.io, metadata, { cache: env.cache, filter: options.filter });
+  const moving = plan.tasks.map((t) => t.file).filter((f) => f.specId !== options.specId);
+  if (moving.length === 0) return undefined;
+  const schema = currentSchema(metadata);
+  const rows: Record<string, unknown>[] = [];
+  for (const f of moving) rows.push(...readParquetRows(await readFile(env.io, f.filePath), schema));
+  return replaceFiles(env, id, moving, await writeRows(env, metadata, rows, options.specId));
+}

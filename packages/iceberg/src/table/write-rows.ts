@@ -8,22 +8,30 @@ import { keyOf } from '../io/locations.ts';
 import { type Row, writeDataFiles } from '../parquet/index.ts';
 import type { DataFile } from '../spec/data-file.ts';
 import { indexFields } from '../spec/schema-util.ts';
-import { currentSchema, defaultSortOrder, defaultSpec, type TableMetadata } from '../spec/table-metadata.ts';
+import {
+  currentSchema,
+  defaultSortOrder,
+  defaultSpec,
+  specById,
+  type TableMetadata,
+} from '../spec/table-metadata.ts';
 import { type AnyPrimitiveType, isPrimitive } from '../spec/types.ts';
 import { partitionPath } from '../transforms/partition-path.ts';
 import { applyTransform } from '../transforms/transform.ts';
 import { dataDir, dataFileName } from './file-names.ts';
 import type { TableEnv } from './table-env.ts';
 
-/** Writes rows as new data files of the table (not committed). */
+/** Writes rows as new data files of the table (not committed), under the default spec unless told otherwise. */
 export async function writeRows(
   env: TableEnv,
   metadata: TableMetadata,
   rows: readonly Row[],
+  /** Write under this spec instead of the default one (e.g. a coarser spec for aged data). */
+  specId?: number,
 ): Promise<DataFile[]> {
   if (rows.length === 0) return [];
   const schema = currentSchema(metadata);
-  const spec = defaultSpec(metadata);
+  const spec = specId === undefined ? defaultSpec(metadata) : specById(metadata, specId);
   const order = defaultSortOrder(metadata);
   const fields = indexFields(schema);
   const sources = spec.fields.map((f) => {

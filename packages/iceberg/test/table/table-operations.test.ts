@@ -16,7 +16,7 @@ import { expireSnapshots } from '../../src/table/expire-snapshots.ts';
 import { overwrite } from '../../src/table/overwrite.ts';
 import { readRows, scanTable } from '../../src/table/read-table.ts';
 import { removeOrphanFiles } from '../../src/table/remove-orphan-files.ts';
-import { compactTable } from '../../src/table/replace-files.ts';
+import { compactTable, repartitionFiles } from '../../src/table/replace-files.ts';
 import { rewriteManifests } from '../../src/table/rewrite-manifests.ts';
 import { EVENT_TABLE_PROPERTIES } from '../../src/table/table-properties.ts';
 import { testEnv } from '../helpers/table-env.ts';
@@ -257,6 +257,34 @@ describe('maintenance', () => {
     await removeOrphanFiles(env, id, { olderThanMs: Date.now() + 60_000 });
     expect(await env.io.store.head(orphan)).toBeUndefined();
     expect(await readRows(env, id)).toHaveLength(10);
+  });
+
+  it('moves aged files to a coarser spec while new data keeps the default one', async () => {
+    const env = await newTable();
+    for (let h = 0; h < 4; h++) await appendRows(env, id, rows(h * 10, 10, h));
+    let { metadata } = await env.catalog.loadTable(id);
+    const daily = buildPartitionSpec(metadata, [{ column: 'ts', transform: 'day' }]);
+    ({ metadata } = await env.catalog.commitTable(
+      id,
+      [],
+      [{ action: 'add-spec', spec: { fields: daily.fields } }],
+    ));
+    const daySpec = metadata.partitionSpecs.find((s) => s.fields[0]?.transform === 'day')!;
+    expect(metadata.defaultSpecId).toBe(0);
+    const r = await repartitionFiles(env, id, { filter: lt('ts', T0 + 2n * HOUR), specId: daySpec.specId });
+    expect(r?.snapshot.summary).toMatchObject({
+      operation: 'replace',
+      'deleted-data-files': '2',
+      'added-data-files': '1',
+      'total-records': '40',
+    });
+    const plan = await scanTable(env, id);
+    expect(plan.tasks.map((t) => t.file.specId).sort()).toEqual([0, 0, daySpec.specId]);
+    expect(ids(await readRows(env, id))).toEqual(ids(rows(0, 40)));
+    expect((await scanTable(env, id, { filter: gtEq('ts', T0 + 3n * HOUR) })).tasks).toHaveLength(1);
+    expect(
+      await repartitionFiles(env, id, { filter: lt('ts', T0 + 2n * HOUR), specId: daySpec.specId }),
+    ).toBeUndefined();
   });
 
   it('merges one manifest per append into one per spec without changing the data', async () => {
