@@ -135,7 +135,10 @@ describe('catalog with real clients', () => {
       fileIO(s3, 's3://analytics-source/'),
     );
     const id = { namespace: ['race'], name: 'log' };
+    // Every writer waits for the same instant after start-up, so their commits overlap.
+    const startAt = Date.now() + 8_000;
     const ours = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, startAt - Date.now()));
       const snapshots: string[] = [];
       let attempts = 0;
       for (let i = 0; i < 4; i++) {
@@ -149,13 +152,29 @@ describe('catalog with real clients', () => {
       return { snapshots, attempts };
     })();
     const [a, b, engine] = await Promise.all([
-      python('catalog_concurrent_writer.py', stack.url, ADMIN, 'race.log', 'py-a', '4'),
-      python('catalog_concurrent_writer.py', stack.url, ADMIN, 'race.log', 'py-b', '4'),
+      python(
+        'catalog_concurrent_writer.py',
+        stack.url,
+        ADMIN,
+        'race.log',
+        'py-a',
+        '4',
+        String(startAt / 1000),
+      ),
+      python(
+        'catalog_concurrent_writer.py',
+        stack.url,
+        ADMIN,
+        'race.log',
+        'py-b',
+        '4',
+        String(startAt / 1000),
+      ),
       ours,
     ]);
     const committed = [...(a.committed as string[]), ...(b.committed as string[]), ...engine.snapshots];
     console.info(
-      `concurrent appends: 12 landed; PyIceberg 409s retried: ${Number(a.conflicts) + Number(b.conflicts)}, engine attempts: ${engine.attempts}`,
+      `concurrent appends: 12 landed; PyIceberg 409s retried: ${Number(a.retried_409s) + Number(b.retried_409s) + Number(a.conflicts) + Number(b.conflicts)}, engine attempts: ${engine.attempts}`,
     );
     expect(new Set(committed).size).toBe(12);
 
@@ -184,5 +203,45 @@ describe('catalog with real clients', () => {
     expect(out.writer_append).toBe('ok');
     expect(out.writer_drop).toBe('ForbiddenError');
     expect(out.admin_drop).toBe('ok');
+  });
+
+  it('finds no 5xx and no response outside contracts/iceberg-rest-catalog.yaml under Schemathesis', async () => {
+    const token = (await (
+      await fetch(`${stack.url}/v1/oauth/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&client_id=analytics&client_secret=analytics-secret',
+      })
+    ).json()) as { access_token: string };
+    const result = await run(
+      join(repoRoot, '.venv', 'bin', 'schemathesis'),
+      [
+        'run',
+        join(repoRoot, 'contracts', 'iceberg-rest-catalog.yaml'),
+        '--url',
+        stack.url,
+        '-H',
+        `Authorization: Bearer ${token.access_token}`,
+        '--checks',
+        'not_a_server_error,response_schema_conformance',
+        '--phases',
+        'fuzzing,stateful',
+        '--max-examples',
+        '10',
+        '--request-timeout',
+        '60',
+        '--seed',
+        '20261124',
+      ],
+      { timeout: 400_000, maxBuffer: 64 * 1024 * 1024 },
+    ).catch((err: { stdout?: string; message: string }) => ({
+      stdout: `${err.message}\n${err.stdout ?? ''}`,
+    }));
+    const summary = /(\d+) generated, (\d+) passed(?:, (\d+) failed)?(?:, (\d+) errored)?/.exec(
+      result.stdout,
+    );
+    expect(summary, result.stdout.slice(-6000)).not.toBeNull();
+    expect(Number(summary?.[1])).toBeGreaterThan(50);
+    expect(summary?.[1], result.stdout.slice(-6000)).toBe(summary?.[2]);
   });
 });
