@@ -5,6 +5,7 @@
  * long, float → double) are widened.
  */
 import { type Data, type Field, makeVector, type Table, Type } from 'apache-arrow';
+import { IcebergError } from '../errors.ts';
 import { bytesToUuid, twosComplementToBigint } from '../spec/single-value.ts';
 import type { IcebergType, NestedField, Schema } from '../spec/types.ts';
 import { FIELD_ID_KEY } from './arrow-schema.ts';
@@ -84,6 +85,71 @@ function primitiveReader(type: IcebergType, arrowTypeId: Type): Reader {
   }
 }
 
+/** Which Arrow type ids may hold each Iceberg primitive (allowing the spec's promotions). */
+const COMPATIBLE: Record<string, readonly Type[]> = {
+  boolean: [Type.Bool],
+  int: [Type.Int],
+  long: [Type.Int],
+  float: [Type.Float],
+  double: [Type.Float],
+  date: [Type.Date],
+  time: [Type.Time],
+  timestamp: [Type.Timestamp],
+  timestamptz: [Type.Timestamp],
+  string: [Type.Utf8, Type.LargeUtf8, Type.Utf8View],
+  binary: [Type.Binary, Type.LargeBinary, Type.BinaryView, Type.FixedSizeBinary],
+  uuid: [Type.FixedSizeBinary],
+  fixed: [Type.FixedSizeBinary],
+  decimal: [Type.Decimal],
+};
+
+/** Refuses a file column whose physical type cannot hold the schema's type (rather than misreading it). */
+function checkCompatible(type: IcebergType, field: Field): void {
+  const arrow = field.type as { typeId: Type; bitWidth?: number; precision?: number; scale?: number };
+  const ok =
+    (COMPATIBLE[type.type] ?? []).includes(arrow.typeId) &&
+    !(type.type === 'int' && (arrow.bitWidth ?? 32) > 32) &&
+    !(type.type === 'decimal' && (arrow.scale !== type.scale || (arrow.precision ?? 0) > type.precision)) &&
+    !(
+      type.type === 'float' &&
+      field.type.typeId === Type.Float &&
+      (field.type as { precision: number }).precision > 1
+    );
+  if (!ok) {
+    throw new IcebergError(
+      'invalid-argument',
+      `Parquet column ${field.name} holds ${String(field.type)}, which cannot be read as Iceberg ${type.type}${type.type === 'decimal' ? `(${type.precision}, ${type.scale})` : ''}`,
+      { column: field.name, fileType: String(field.type), schemaType: type.type },
+    );
+  }
+}
+
+/** Arrow units per microsecond-or-day, by Arrow `TimeUnit` (SECOND, MILLISECOND, MICROSECOND, NANOSECOND). */
+const MICROS_PER_UNIT = [1_000_000n, 1_000n, 1n];
+
+/** Converts time/timestamp values stored in another unit (ms, ns, s) to microseconds, and date millis to days. */
+function timeScaled(type: IcebergType, field: Field, read: Reader): Reader {
+  const unit = (field.type as { unit?: number }).unit;
+  if (type.type === 'date') {
+    // DateUnit.MILLISECOND = 1: convert to days.
+    return unit === 1
+      ? (data, index) =>
+          Number(BigInt.asIntN(64, BigInt((data.values as BigInt64Array | Int32Array)[index]!)) / 86_400_000n)
+      : read;
+  }
+  if (type.type !== 'time' && type.type !== 'timestamp' && type.type !== 'timestamptz') return read;
+  if (unit === undefined || unit === 2) return read;
+  if (unit === 3) {
+    // Nanoseconds: floor to microseconds.
+    return (data, index) => {
+      const v = read(data, index) as bigint;
+      return v / 1000n - (v % 1000n < 0n ? 1n : 0n);
+    };
+  }
+  const factor = MICROS_PER_UNIT[unit] ?? 1n;
+  return (data, index) => (read(data, index) as bigint) * factor;
+}
+
 /** Builds a reader of canonical values of `type` from Arrow data typed like `field`. */
 function valueReader(type: IcebergType, field: Field): Reader {
   switch (type.type) {
@@ -130,7 +196,8 @@ function valueReader(type: IcebergType, field: Field): Reader {
       };
     }
     default:
-      return primitiveReader(type, field.type.typeId);
+      checkCompatible(type, field);
+      return timeScaled(type, field, primitiveReader(type, field.type.typeId));
   }
 }
 
