@@ -152,12 +152,12 @@ describe('tables written by the engine, read by real readers', () => {
     });
   });
 
-  it('after compaction, manifest rewrite, expiry and orphan removal the table still reads right', () => {
+  it('after compaction, repartitioning, manifest rewrite, expiry and orphan removal the table still reads right', () => {
     expect(checked.maintained).toEqual({
       snapshots: 1,
       ids: maintained.ids,
       duckdbIds: maintained.ids,
-      files: 2, // day 0's two files compacted into one, day 1's single file kept
+      files: 2, // day 0's two files compacted into one (then moved to the month spec), day 1's file kept
     });
   });
 

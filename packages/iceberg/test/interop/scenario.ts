@@ -4,7 +4,7 @@
  * schema and a second partition spec (then one more append), with the rows
  * every snapshot must show; and a table hammered by concurrent writers.
  */
-import { eq } from '../../src/expr/expression.ts';
+import { eq, lt } from '../../src/expr/expression.ts';
 import { buildPartitionSpec, specChangeCommit } from '../../src/spec/partition-evolution.ts';
 import { addColumn, schemaChangeCommit } from '../../src/spec/schema-evolution.ts';
 import { currentSchema } from '../../src/spec/table-metadata.ts';
@@ -14,7 +14,7 @@ import { createTable } from '../../src/table/create-table.ts';
 import { expireSnapshots } from '../../src/table/expire-snapshots.ts';
 import { overwrite } from '../../src/table/overwrite.ts';
 import { removeOrphanFiles } from '../../src/table/remove-orphan-files.ts';
-import { compactTable } from '../../src/table/replace-files.ts';
+import { compactTable, repartitionFiles } from '../../src/table/replace-files.ts';
 import { rewriteManifests } from '../../src/table/rewrite-manifests.ts';
 import type { TableEnv } from '../../src/table/table-env.ts';
 import { EVENT_TABLE_PROPERTIES } from '../../src/table/table-properties.ts';
@@ -151,7 +151,8 @@ export async function buildScenarioTable(
 }
 
 /**
- * A table after maintenance: three appends, a compaction, a manifest rewrite,
+ * A table after maintenance: three appends, a compaction, day-0 data moved
+ * to a (non-default) month spec, a manifest rewrite,
  * expiry of all but the current snapshot and orphan removal. Returns the ids
  * of the rows it must hold.
  */
@@ -169,6 +170,16 @@ export async function buildMaintainedTable(
   const written = [...range(0, 10, () => 0), ...range(10, 10, () => 1), ...range(20, 10, () => 30)];
   for (let k = 0; k < 3; k++) await appendRows(env, id, written.slice(k * 10, k * 10 + 10));
   await compactTable(env, id);
+  // Tiering: day-0 data moves to a month spec that is not the default.
+  let { metadata } = await env.catalog.loadTable(id);
+  const monthly = buildPartitionSpec(metadata, [{ column: 'ts', transform: 'month' }]);
+  ({ metadata } = await env.catalog.commitTable(
+    id,
+    [],
+    [{ action: 'add-spec', spec: { fields: monthly.fields } }],
+  ));
+  const monthSpecId = metadata.partitionSpecs.find((p) => p.fields[0]?.transform === 'month')!.specId;
+  await repartitionFiles(env, id, { filter: lt('ts', T0_US + 24n * HOUR_US), specId: monthSpecId });
   await rewriteManifests(env, id);
   await expireSnapshots(env, id, { olderThanMs: Number.MAX_SAFE_INTEGER, retainLast: 1 });
   await removeOrphanFiles(env, id, { olderThanMs: Number.MAX_SAFE_INTEGER });
