@@ -59,6 +59,33 @@ describe('authentication and grants', () => {
     await expect(authenticate(`Bearer ${issued.access_token}`, other)).rejects.toThrow('bad-signature');
   });
 
+  it('refreshes a valid token by token exchange and refuses an expired one', async () => {
+    const issued = await issueClientCredentialsToken(
+      new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'dbt',
+        client_secret: 'dbt-secret-1',
+      }),
+      undefined,
+      settings(0),
+    );
+    if ('status' in issued) throw new Error(issued.body.error);
+    const exchange = (nowMs: number) =>
+      issueClientCredentialsToken(
+        new URLSearchParams({
+          grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+          subject_token: issued.access_token,
+          subject_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+        }),
+        undefined,
+        settings(nowMs),
+      );
+    const refreshed = await exchange(50_000);
+    if ('status' in refreshed) throw new Error(refreshed.body.error);
+    expect((await authenticate(`Bearer ${refreshed.access_token}`, settings(100_000))).name).toBe('dbt');
+    expect(await exchange(61_000)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+  });
+
   it('accepts client credentials sent as HTTP Basic', async () => {
     const issued = await issueClientCredentialsToken(
       new URLSearchParams({ grant_type: 'client_credentials' }),

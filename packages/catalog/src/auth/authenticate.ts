@@ -69,6 +69,7 @@ export async function issueClientCredentialsToken(
   auth: AuthSettings,
 ): Promise<OAuthTokenResponse | OAuthError> {
   const grantType = form.get('grant_type');
+  if (grantType === TOKEN_EXCHANGE) return exchangeToken(form, auth);
   if (grantType !== 'client_credentials') {
     return {
       status: 400,
@@ -107,9 +108,15 @@ export async function issueClientCredentialsToken(
       body: { error: 'invalid_client', error_description: 'unknown client or wrong secret' },
     };
   }
+  return issue(client.principal.name, auth);
+}
+
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+
+async function issue(principal: string, auth: AuthSettings): Promise<OAuthTokenResponse> {
   const iat = Math.floor(auth.nowMs() / 1000);
   const accessToken = await signToken(
-    { sub: client.principal.name, iat, exp: iat + auth.tokenTtlSeconds },
+    { sub: principal, iat, exp: iat + auth.tokenTtlSeconds },
     auth.tokenSecret,
   );
   return {
@@ -118,4 +125,28 @@ export async function issueClientCredentialsToken(
     expires_in: auth.tokenTtlSeconds,
     issued_token_type: 'urn:ietf:params:oauth:token-type:access_token',
   };
+}
+
+/**
+ * Token exchange (RFC 8693), which the Java client uses to refresh a token
+ * before it expires: a still-valid token of ours (`subject_token`) buys a
+ * fresh one for the same principal.
+ */
+async function exchangeToken(
+  form: URLSearchParams,
+  auth: AuthSettings,
+): Promise<OAuthTokenResponse | OAuthError> {
+  const subject = form.get('subject_token');
+  if (!subject) {
+    return {
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'subject_token is required' },
+    };
+  }
+  try {
+    const principal = await authenticate(`Bearer ${subject}`, auth);
+    return await issue(principal.name, auth);
+  } catch (e) {
+    return { status: 401, body: { error: 'invalid_client', error_description: (e as Error).message } };
+  }
 }
