@@ -330,4 +330,25 @@ describe('S3 handler', () => {
       expect.stringContaining('<Code>KeyTooLongError</Code>'),
     ]);
   });
+
+  it('accepts the regions R2 accepts and refuses others', async () => {
+    const bucket = new MemoryBucket();
+    await bucket.put('k', 'x');
+    const handler = createS3Handler({ buckets: () => bucket, credentials: () => 's' });
+    const get = async (region: string) => {
+      const url = `${ORIGIN}/b/k`;
+      const signed = await signRequest(
+        { method: 'GET', url },
+        { credentials: { accessKeyId: 'a', secretAccessKey: 's' }, region, now: new Date() },
+      );
+      return handler(new Request(url, { headers: signed.headers }));
+    };
+    expect((await get('auto')).status).toBe(200);
+    expect((await get('us-east-1')).status).toBe(200);
+    const wrong = await get('eu-west-1');
+    expect([wrong.status, await wrong.text()]).toEqual([
+      400,
+      expect.stringContaining('<Code>AuthorizationHeaderMalformed</Code>'),
+    ]);
+  });
 });

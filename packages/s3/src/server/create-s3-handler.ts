@@ -37,9 +37,18 @@ export interface S3HandlerOptions {
    * a table's prefix; `false` answers 403 AccessDenied.
    */
   readonly authorize?: (request: S3AuthorizationRequest) => boolean | Promise<boolean>;
+  /**
+   * Regions accepted in the credential scope. Default as R2: `auto`, with
+   * `us-east-1` and the empty region as aliases; others are refused so a
+   * client misconfigured for R2 fails locally too.
+   */
+  readonly regions?: readonly string[];
   /** Allowed clock skew (default 15 minutes). */
   readonly maxSkewMs?: number;
 }
+
+/** The regions R2's S3 API accepts: `auto`, and `us-east-1` or empty as aliases. */
+export const R2_REGIONS: readonly string[] = ['auto', 'us-east-1', ''];
 
 /** What `authorize` is asked about one request. */
 export interface S3AuthorizationRequest {
@@ -110,6 +119,14 @@ export function createS3Handler(options: S3HandlerOptions): (request: Request) =
         throw error;
       }
 
+      const regions = options.regions ?? R2_REGIONS;
+      if (!regions.includes(verified.region)) {
+        throw new S3Error(
+          'authorization-header-malformed',
+          `The authorization header is malformed; the region '${verified.region}' is wrong; expecting '${regions[0] ?? 'auto'}'`,
+          { Region: regions[0] ?? 'auto' },
+        );
+      }
       if (options.authorize) {
         const token =
           request.headers.get('x-amz-security-token') ?? url.searchParams.get('X-Amz-Security-Token');
