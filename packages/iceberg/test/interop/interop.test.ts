@@ -31,6 +31,7 @@ type CheckResult = {
   bounds: { checked: number; types: string[]; mismatches: unknown[] };
   concurrent: { snapshots: number; rows: number; duckdbRows: number };
   maintained: { snapshots: number; ids: string[]; duckdbIds: string[]; files: number };
+  empty: { pyiceberg: number; duckdb: number | string };
 };
 
 let root: string;
@@ -72,6 +73,15 @@ beforeAll(async () => {
   }));
   await concurrentAppends(writers, concurrentId, APPENDS);
   const concurrent = await env.catalog.loadTable(concurrentId);
+  const empty = await createTable(
+    env,
+    { namespace: ['events'], name: 'empty' },
+    {
+      location: `${root}/wh/events/empty`,
+      schema: scenarioSchema,
+      properties: EVENT_TABLE_PROPERTIES,
+    },
+  );
   maintained = await buildMaintainedTable(
     env,
     { namespace: ['events'], name: 'maintained' },
@@ -90,6 +100,7 @@ beforeAll(async () => {
       oneEventId: 'e00041',
       concurrent: concurrent.metadataLocation,
       maintained: maintained.metadataLocation,
+      empty: empty.metadataLocation,
     }),
   );
   const { stdout } = await promisify(execFile)(PYTHON, [CHECKER, input], { maxBuffer: 64 * 1024 * 1024 });
@@ -159,6 +170,10 @@ describe('tables written by the engine, read by real readers', () => {
       duckdbIds: maintained.ids,
       files: 2, // day 0's two files compacted into one (then moved to the month spec), day 1's file kept
     });
+  });
+
+  it('an empty table (current-snapshot-id -1) reads as zero rows', () => {
+    expect(checked.empty).toEqual({ pyiceberg: 0, duckdb: 0 });
   });
 
   it('icebird reads every snapshot from Node', async () => {

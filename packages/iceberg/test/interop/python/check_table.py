@@ -132,6 +132,13 @@ def main():
             "duckdbIds": sorted(r[0] for r in con.execute(f"SELECT event_id FROM iceberg_scan('{spec['maintained']}')").fetchall()),
             "files": len(list(mt.scan().plan_files())),
         }
+    if spec.get("empty"):
+        et = StaticTable.from_metadata(spec["empty"])
+        result["empty"] = {"pyiceberg": et.scan().to_arrow().num_rows}
+        try:
+            result["empty"]["duckdb"] = con.execute(f"SELECT count(*) FROM iceberg_scan('{spec['empty']}')").fetchone()[0]
+        except Exception as e:  # reported, and the test fails on it
+            result["empty"]["duckdb"] = str(e)
     print(json.dumps(result, default=str))
 
 
