@@ -1,6 +1,7 @@
 import { env, SELF } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
 import { type CatalogHost, restScenarios } from '@analytics/catalog/test/rest-scenarios';
+import { zGetCostsResponse } from '@analytics/generated/ops/zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const buckets: Record<string, R2Bucket> = {
@@ -37,5 +38,14 @@ describe('R2 operation reports over RPC', () => {
     // The cost report lists each table's location itself (class A), so A grows by at least the 5 reported.
     expect(after.operations.class_b.count - before.operations.class_b.count).toBe(1000);
     expect(after.operations.class_a.count - before.operations.class_a.count).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('GET /v1/costs', () => {
+  it('answers in the shape of contracts/ops.yaml CostReport', async () => {
+    const res = await SELF.fetch('http://catalog.test/v1/costs');
+    expect(res.status).toBe(200);
+    const parsed = zGetCostsResponse.safeParse(await res.json());
+    expect(parsed.error?.issues ?? []).toEqual([]);
   });
 });
