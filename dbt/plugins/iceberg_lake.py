@@ -30,7 +30,7 @@ import glob
 import importlib
 import os
 import re
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 import pyarrow as pa
@@ -61,10 +61,13 @@ _TRANSFORMS: dict[str, type[Transform[Any, Any]]] = {
 _WRITE_MODES = ("replace", "overwrite", "append")
 
 
-class LakeError(Exception):
-    """A model cannot be written to the lake; `kind` says why."""
+LakeErrorKind = Literal["extension-missing", "invalid-credential", "invalid-partition", "invalid-mode", "not-connected"]
 
-    def __init__(self, kind: str, message: str) -> None:
+
+class LakeError(Exception):
+    """The lake cannot be attached or a model cannot be written to it; `kind` says why."""
+
+    def __init__(self, kind: LakeErrorKind, message: str) -> None:
         super().__init__(message)
         self.kind = kind
 
