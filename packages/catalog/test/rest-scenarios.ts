@@ -509,5 +509,20 @@ export function restScenarios(name: string, host: () => CatalogHost, t: Scenario
       expect(hot?.bytes).toBeGreaterThan(0);
       expect(report.operations.class_a.count).toBeGreaterThan(0);
     });
+
+    it('answers /healthz and /metrics without a token, counting requests and commits', async () => {
+      const health = await call('GET', '/healthz', { token: null });
+      expect(health.status).toBe(200);
+      expect(health.json).toMatchObject({ warehouse: 'analytics', tables: expect.any(Number) });
+      const metrics = await call('GET', '/metrics?format=json', { token: null });
+      expect(metrics.status).toBe(200);
+      const families = metrics.json as {
+        service: string;
+        metrics: { name: string; samples: { labels: Record<string, string>; value: number }[] }[];
+      };
+      expect(families.service).toBe('catalog');
+      const commits = families.metrics.find((m) => m.name === 'analytics_catalog_commits_total');
+      expect(commits?.samples.find((x) => x.labels.outcome === 'conflict')?.value).toBeGreaterThanOrEqual(4);
+    });
   });
 }

@@ -14,6 +14,7 @@ import type { Caller, CatalogContext } from '../catalog-context.ts';
 import { CatalogError } from '../errors.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { errorResponse } from './error-response.ts';
+import { catalogMetrics, registerHealthRoutes } from './health-routes.ts';
 import { registerNamespaceRoutes } from './namespace-routes.ts';
 import { correctOpenApiDocument } from './openapi-document.ts';
 import { type OpsOptions, registerAuditRoute, registerConfigRoute, registerCostRoute } from './ops-routes.ts';
@@ -75,6 +76,7 @@ export function createCatalogApp(options: CatalogAppOptions): Hono<CatalogEnv> {
   });
   app.registry.registerComponent('securitySchemes', 'BearerAuth', { type: 'http', scheme: 'bearer' });
 
+  registerHealthRoutes(hono, options.catalog, catalogMetrics());
   registerAuthRoutes(app, options.auth);
   registerCostRoute(hono, options.catalog, options.ops ?? {});
   hono.use('/v1/*', async (c, next) => {
