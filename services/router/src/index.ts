@@ -2,12 +2,14 @@ import { Hono } from 'hono';
 import { DOC_SLUGS, docsPage } from './docs.ts';
 import { homePage } from './home.ts';
 import { routeFor, type ServiceBinding } from './routes.ts';
-import { type S3Env, s3Handler } from './s3.ts';
+import { handleS3, type S3Env } from './s3.ts';
 
 /** Bindings of the router (see wrangler.jsonc). */
 export interface Env extends S3Env {
+  SOURCE: R2Bucket;
+  PROCESSED: R2Bucket;
+  CATALOG_BUCKET: R2Bucket;
   COLLECTOR: Fetcher;
-  CATALOG: Fetcher;
   API: Fetcher;
   HEALTH: Fetcher;
   MAINTENANCE: Fetcher;
@@ -43,8 +45,8 @@ app.get('/docs/:slug{[a-z]+\\.json}', async (c) => {
   return forward(c.env, service, new Request(new URL('/openapi.json', c.req.url)));
 });
 app.get('/vendor/*', (c) => c.env.ASSETS.fetch(c.req.raw));
-app.all('/s3', (c) => s3Handler(c.env)(c.req.raw));
-app.all('/s3/*', (c) => s3Handler(c.env)(c.req.raw));
+app.all('/s3', (c) => handleS3(c.env, c.req.raw, (p) => c.executionCtx.waitUntil(p)));
+app.all('/s3/*', (c) => handleS3(c.env, c.req.raw, (p) => c.executionCtx.waitUntil(p)));
 
 app.all('*', (c) => {
   const service = routeFor(new URL(c.req.url).pathname);

@@ -30,6 +30,25 @@ describe('/s3', () => {
     expect(await res.text()).toContain('<Key>facts/a.parquet</Key>');
   });
 
+  it('reports each request’s R2 operation classes to the catalog for the cost report', async () => {
+    const before = (await (await env.CATALOG.fetch('http://catalog/__operations')).json()) as {
+      classA: number;
+      classB: number;
+    };
+    await s3('PUT', '/s3/analytics-source/costs/a.txt', 'a');
+    await s3('GET', '/s3/analytics-source/costs/a.txt');
+    await s3('HEAD', '/s3/analytics-source/costs/a.txt');
+    await new Promise((r) => setTimeout(r, 50));
+    const after = (await (await env.CATALOG.fetch('http://catalog/__operations')).json()) as {
+      classA: number;
+      classB: number;
+      services: string[];
+    };
+    expect(after.classA - before.classA).toBe(1);
+    expect(after.classB - before.classB).toBe(2);
+    expect(after.services).toContain('s3-endpoint');
+  });
+
   it('refuses a wrong secret with SignatureDoesNotMatch', async () => {
     const res = await s3('GET', '/s3/analytics-source/events/x.txt', undefined, 'wrong');
     expect(res.status).toBe(403);
