@@ -85,6 +85,7 @@ export class Dashboard {
     const rows = await this.#engine.internalSql(
       `SELECT event_type, count(*) AS n, ${distinct} AS u FROM events WHERE ${this.#where(range, filter)}${typeFilter}
        GROUP BY event_type ORDER BY n DESC`,
+      range,
     );
     const found = new Map(rows.map((r) => [String(r.event_type), r]));
     const names = eventTypes ?? rows.map((r) => String(r.event_type));
@@ -137,9 +138,10 @@ export class Dashboard {
     const s = distinctSql('session_id', uniques);
     const rows = await this.#engine.internalSql(
       `SELECT (epoch_ms("timestamp") // ${step}) * ${step} AS b, count(*) AS p, ${v} AS v, ${s} AS s ${base} GROUP BY b`,
+      range,
     );
     const totals =
-      (await this.#engine.internalSql(`SELECT count(*) AS p, ${v} AS v, ${s} AS s ${base}`))[0] ?? {};
+      (await this.#engine.internalSql(`SELECT count(*) AS p, ${v} AS v, ${s} AS s ${base}`, range))[0] ?? {};
     const byBucket = new Map(rows.map((row) => [Number(row.b), row]));
     return {
       interval,
@@ -180,6 +182,7 @@ export class Dashboard {
          ${distinctSql('coalesce(user_id, session_id)', uniques)} AS v, avg(${this.#col('time_on_page', 'DOUBLE')}) AS t
        FROM events WHERE ${this.#where(range, filter)} AND event_type = 'page_view' AND ${this.#col('page_url')} IS NOT NULL
        GROUP BY 1 ORDER BY p DESC, page_url LIMIT ${n}`,
+      range,
     );
     return rows.map((r) => ({
       pageUrl: String(r.page_url),
@@ -228,6 +231,7 @@ export class Dashboard {
          sum(count(*)) OVER () AS total
        FROM events WHERE ${this.#where(range, filter)} AND event_type = 'page_view'
        GROUP BY 1 ORDER BY p DESC, value NULLS LAST`,
+      range,
     );
     const total = Number(rows[0]?.total ?? 0);
     const top = rows.slice(0, n);
@@ -267,8 +271,9 @@ export class Dashboard {
         ${distinctSql('coalesce(user_id, session_id)', uniques)} AS viewers,
         (SELECT sum(furthest) FROM watched ${extra}) AS watched
       FROM v ${group ? 'GROUP BY ALL ORDER BY plays DESC, video_id' : ''}`;
-    const totals = (await this.#engine.internalSql(sql('', '')))[0] ?? {};
-    const perVideo = await this.#engine.internalSql(`
+    const totals = (await this.#engine.internalSql(sql('', ''), range))[0] ?? {};
+    const perVideo = await this.#engine.internalSql(
+      `
       WITH v AS (SELECT * FROM events WHERE ${this.#where(range, filter)} AND video_id IS NOT NULL${ids}),
       watched AS (SELECT video_id, session_id, max(position) AS furthest FROM v GROUP BY ALL),
       w AS (SELECT video_id, sum(furthest) AS watched FROM watched GROUP BY video_id)
@@ -276,7 +281,9 @@ export class Dashboard {
         count(*) FILTER (WHERE action = 'complete') AS completions,
         count(*) FILTER (WHERE action = 'error') AS errors,
         ${distinctSql('coalesce(user_id, session_id)', uniques)} AS viewers, any_value(w.watched) AS watched
-      FROM v JOIN w USING (video_id) GROUP BY v.video_id ORDER BY plays DESC, v.video_id LIMIT ${clampLimit(limit)}`);
+      FROM v JOIN w USING (video_id) GROUP BY v.video_id ORDER BY plays DESC, v.video_id LIMIT ${clampLimit(limit)}`,
+      range,
+    );
     return {
       totals: videoStats(null, totals, uniques),
       videos: perVideo.map((r) => videoStats(String(r.video_id), r, uniques)),
@@ -304,6 +311,7 @@ export class Dashboard {
               ${this.#col('page_url')} AS page_url, ${this.#col('page_title')} AS page_title,
               ${this.#col('time_on_page', 'DOUBLE')} AS time_on_page, event_id
        FROM events WHERE ${this.#where(range, filter)}`,
+      range,
     );
     const committedIds = new Set(rows.map((r) => String(r.event_id)));
     const events = [

@@ -1,16 +1,21 @@
 import {
-  EntryStatus,
-  type ManifestEntry,
-  type ManifestFile,
-  readManifest,
-  readManifestList,
+  and,
+  appendedFilesBetween,
+  type Expression,
+  type FileIO,
+  type FileScanTask,
+  fileIO,
+  gtEq,
+  lt,
+  ManifestCache,
+  planFiles,
   type Snapshot,
   type TableMetadata,
 } from '@analytics/iceberg';
 import { columnsOf } from './duckdb-types.ts';
 import { QueryError } from './errors.ts';
-import { readUri, type StoreForBucket } from './object-stores.ts';
-import type { LoadedMetadata, RestCatalogReader } from './rest-catalog-reader.ts';
+import { type StoreForBucket, splitS3Uri } from './object-stores.ts';
+import type { LoadedMetadata } from './rest-catalog-reader.ts';
 import type {
   IncrementalPlan,
   PlannedFile,
@@ -19,31 +24,41 @@ import type {
   TableName,
   TableSource,
   TableSummary,
+  TimeFilter,
 } from './table-source.ts';
 import { qualifiedName } from './table-source.ts';
 
+/** What the source needs from a catalog: `RestCatalogReader` in production. */
+export interface CatalogReader {
+  listTables(): Promise<TableName[]>;
+  loadTable(table: TableName): Promise<LoadedMetadata>;
+}
+
 /**
- * Tables from an Iceberg REST catalog, files from their manifests (spec:
- * "Scan Planning"): the snapshot's manifest list, its data manifests, and the
- * live (ADDED or EXISTING) data-file entries. Manifest lists and manifests are
- * immutable, so they are cached in memory by path (the manifest cache).
+ * Tables from an Iceberg REST catalog, planned with the table engine's scan
+ * planner (`@analytics/iceberg` `planFiles`: snapshot selection for time
+ * travel, manifests pruned by partition summaries, files by partition tuple
+ * and column metrics), incremental appends with `appendedFilesBetween`, and
+ * one manifest cache shared by every scan.
  *
- * Not yet here (the table engine's scan planner will bring them): partition
- * and min/max pruning against a filter, and merge-on-read delete files (a
- * table with delete manifests is refused rather than read wrong).
+ * Merge-on-read delete files are not applied yet: a table that has them is
+ * refused with a clear error rather than read wrong.
  */
 export class IcebergTableSource implements TableSource {
-  readonly #catalog: RestCatalogReader;
+  readonly #catalog: CatalogReader;
   readonly #stores: StoreForBucket;
   readonly #tables = new Map<string, LoadedMetadata>();
-  readonly #manifestLists = new Map<string, Promise<ManifestFile[]>>();
-  readonly #manifests = new Map<string, Promise<ManifestEntry[]>>();
-  /** Manifest cache hits and misses, for /metrics. */
-  readonly cacheStats = { hits: 0, misses: 0 };
+  /** Decoded manifest lists and manifests (immutable), for every scan. */
+  readonly manifestCache = new ManifestCache(5_000);
 
-  constructor(catalog: RestCatalogReader, stores: StoreForBucket) {
+  constructor(catalog: CatalogReader, stores: StoreForBucket) {
     this.#catalog = catalog;
     this.#stores = stores;
+  }
+
+  /** Manifest cache hits and misses, for /metrics. */
+  get cacheStats(): { hits: number; misses: number } {
+    return { hits: this.manifestCache.hits, misses: this.manifestCache.misses };
   }
 
   async listTables(): Promise<readonly TableSummary[]> {
@@ -57,22 +72,51 @@ export class IcebergTableSource implements TableSource {
     return out;
   }
 
-  async plan(table: TableName, at?: SnapshotSelector): Promise<ScanPlan> {
+  async plan(table: TableName, at?: SnapshotSelector, filter?: TimeFilter): Promise<ScanPlan> {
     const m = await this.#metadata(table);
-    const snapshot = at === undefined ? current(m) : pick(m, table, at);
-    const schemaId = snapshot?.schemaId ?? m.currentSchemaId;
-    const schema =
-      m.schemas.find((s) => s.schemaId === schemaId) ??
-      m.schemas.find((s) => s.schemaId === m.currentSchemaId);
-    if (!schema) throw new QueryError('internal', `Table ${qualifiedName(table)} has no schema ${schemaId}.`);
-    const files = snapshot ? await this.#liveFiles(table, snapshot, () => true) : [];
-    return {
-      table,
-      snapshotId: snapshot?.snapshotId ?? null,
-      snapshotTimestampMs: snapshot?.timestampMs ?? null,
-      columns: columnsOf(schema),
-      files,
-    };
+    if (at && 'timestampMs' in at && !m.snapshotLog.some((e) => e.timestampMs <= at.timestampMs)) {
+      // Before the first commit the table was empty (the planner calls that not-found).
+      const schema = m.schemas.find((s) => s.schemaId === m.currentSchemaId);
+      return {
+        table,
+        snapshotId: null,
+        snapshotTimestampMs: null,
+        columns: schema ? columnsOf(schema) : [],
+        files: [],
+      };
+    }
+    const expression =
+      filter && m.schemas.some((s) => s.fields.some((f) => f.name === filter.column))
+        ? timeRange(filter)
+        : undefined;
+    try {
+      const plan = await planFiles(this.#io(m), m, {
+        ...(at === undefined
+          ? {}
+          : 'snapshotId' in at
+            ? { snapshotId: at.snapshotId }
+            : { asOfTimestampMs: at.timestampMs }),
+        ...(expression ? { filter: expression } : {}),
+        cache: this.manifestCache,
+      });
+      return {
+        table,
+        snapshotId: plan.snapshot?.snapshotId ?? null,
+        snapshotTimestampMs: plan.snapshot?.timestampMs ?? null,
+        columns: columnsOf(plan.schema),
+        files: filesOf(table, plan.tasks),
+      };
+    } catch (e) {
+      if ((e as { kind?: string }).kind === 'not-found') {
+        throw new QueryError(
+          'not-found',
+          `${qualifiedName(table)}: ${(e as Error).message}`,
+          {},
+          { cause: e },
+        );
+      }
+      throw e;
+    }
   }
 
   async planIncremental(table: TableName, fromSnapshotId: bigint | null): Promise<IncrementalPlan> {
@@ -81,33 +125,34 @@ export class IcebergTableSource implements TableSource {
     const schema = m.schemas.find((s) => s.schemaId === m.currentSchemaId);
     const columns = schema ? columnsOf(schema) : [];
     if (!head) return { toSnapshotId: null, columns, addedFiles: [], reset: fromSnapshotId !== null };
-    // Walk back from the head to `fromSnapshotId`; every step must be an append
-    // for "files added since" to describe the change (compaction or deletes reset).
-    const between = new Set<bigint>();
-    let s: Snapshot | undefined = head;
+    // "Files added since" describes the change only if every snapshot since is an append
+    // and `from` is still an ancestor; compaction, deletes or expiry reset the rollups.
     let appendOnly = true;
-    while (s && s.snapshotId !== fromSnapshotId) {
-      between.add(s.snapshotId);
+    let reached = fromSnapshotId === null;
+    for (let s: Snapshot | undefined = head; s; s = parentOf(m, s)) {
+      if (s.snapshotId === fromSnapshotId) {
+        reached = true;
+        break;
+      }
       if (s.summary.operation !== 'append') appendOnly = false;
-      const parent: bigint | undefined = s.parentSnapshotId;
-      s = parent === undefined ? undefined : m.snapshots.find((x) => x.snapshotId === parent);
     }
-    const reachedFrom = fromSnapshotId === null ? s === undefined : s !== undefined;
-    if (!reachedFrom || !appendOnly) {
+    if (!reached || !appendOnly) {
+      const full = await this.plan(table);
       return {
         toSnapshotId: head.snapshotId,
         columns,
-        addedFiles: await this.#liveFiles(table, head, () => true),
+        addedFiles: full.files,
         reset: fromSnapshotId !== null,
       };
     }
-    const added = await this.#liveFiles(
-      table,
-      head,
-      (e) => e.status === EntryStatus.ADDED && e.snapshotId !== undefined && between.has(e.snapshotId),
-      (mf) => between.has(mf.addedSnapshotId),
+    const tasks = await appendedFilesBetween(
+      this.#io(m),
+      m,
+      this.manifestCache,
+      fromSnapshotId ?? undefined,
+      head.snapshotId,
     );
-    return { toSnapshotId: head.snapshotId, columns, addedFiles: added, reset: false };
+    return { toSnapshotId: head.snapshotId, columns, addedFiles: filesOf(table, tasks), reset: false };
   }
 
   async #metadata(table: TableName): Promise<TableMetadata> {
@@ -119,56 +164,27 @@ export class IcebergTableSource implements TableSource {
     return loaded.metadata;
   }
 
-  async #liveFiles(
-    table: TableName,
-    snapshot: Snapshot,
-    keep: (e: ManifestEntry) => boolean,
-    keepManifest: (m: ManifestFile) => boolean = () => true,
-  ): Promise<PlannedFile[]> {
-    const manifests = await this.#cached(this.#manifestLists, snapshot.manifestList, async () =>
-      readManifestList(await readUri(this.#stores, snapshot.manifestList)),
-    );
-    const out: PlannedFile[] = [];
-    for (const mf of manifests) {
-      if (mf.content !== 0) {
-        throw new QueryError(
-          'internal',
-          `Table ${qualifiedName(table)} has delete files (merge-on-read), which the query engine does not apply yet.`,
-          { manifest: mf.manifestPath },
-        );
-      }
-      if (!keepManifest(mf)) continue;
-      const entries = await this.#cached(
-        this.#manifests,
-        mf.manifestPath,
-        async () => (await readManifest(await readUri(this.#stores, mf.manifestPath), mf)).entries,
-      );
-      for (const e of entries) {
-        if (e.status === EntryStatus.DELETED || e.dataFile.content !== 0 || !keep(e)) continue;
-        out.push({
-          uri: e.dataFile.filePath,
-          recordCount: e.dataFile.recordCount,
-          sizeInBytes: e.dataFile.fileSizeInBytes,
-        });
-      }
-    }
-    return out;
+  #io(m: TableMetadata): FileIO {
+    const { bucket } = splitS3Uri(`${m.location.replace(/\/$/, '')}/x`);
+    return fileIO(this.#stores(bucket), `s3://${bucket}/`);
   }
+}
 
-  #cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-    const hit = map.get(key);
-    if (hit) {
-      this.cacheStats.hits++;
-      return hit;
+function timeRange(f: TimeFilter): Expression {
+  return and(gtEq(f.column, new Date(f.startMs)), lt(f.column, new Date(f.endMs)));
+}
+
+function filesOf(table: TableName, tasks: readonly FileScanTask[]): PlannedFile[] {
+  return tasks.map((t) => {
+    if (t.file.content !== 0) {
+      throw new QueryError(
+        'internal',
+        `Table ${qualifiedName(table)} has delete files (merge-on-read), which the query engine does not apply yet.`,
+        { file: t.file.filePath },
+      );
     }
-    this.cacheStats.misses++;
-    const p = load().catch((e) => {
-      map.delete(key);
-      throw e;
-    });
-    map.set(key, p);
-    return p;
-  }
+    return { uri: t.file.filePath, recordCount: t.file.recordCount, sizeInBytes: t.file.fileSizeInBytes };
+  });
 }
 
 function current(m: TableMetadata): Snapshot | undefined {
@@ -177,27 +193,9 @@ function current(m: TableMetadata): Snapshot | undefined {
     : m.snapshots.find((s) => s.snapshotId === m.currentSnapshotId);
 }
 
-/** Time travel (spec: "Snapshot log"): by id, or the last snapshot current at or before a timestamp. */
-function pick(m: TableMetadata, table: TableName, at: SnapshotSelector): Snapshot | undefined {
-  if ('snapshotId' in at) {
-    const s = m.snapshots.find((x) => x.snapshotId === at.snapshotId);
-    if (!s) {
-      throw new QueryError(
-        'not-found',
-        `Snapshot ${at.snapshotId} of ${qualifiedName(table)} does not exist (it may have expired).`,
-        {
-          snapshotId: at.snapshotId.toString(),
-        },
-      );
-    }
-    return s;
-  }
-  let id: bigint | undefined;
-  for (const entry of m.snapshotLog) if (entry.timestampMs <= at.timestampMs) id = entry.snapshotId;
-  if (id === undefined && m.snapshotLog.length === 0) {
-    for (const s of m.snapshots) if (s.timestampMs <= at.timestampMs) id = s.snapshotId;
-  }
-  return id === undefined ? undefined : m.snapshots.find((s) => s.snapshotId === id);
+function parentOf(m: TableMetadata, s: Snapshot): Snapshot | undefined {
+  const parent = s.parentSnapshotId;
+  return parent === undefined ? undefined : m.snapshots.find((x) => x.snapshotId === parent);
 }
 
 function summaryOf(table: TableName, m: TableMetadata): TableSummary {
@@ -223,7 +221,7 @@ function summaryOf(table: TableName, m: TableMetadata): TableSummary {
         parentSnapshotId: s.parentSnapshotId ?? null,
         sequenceNumber: s.sequenceNumber,
         timestampMs: s.timestampMs,
-        operation: String((s.summary as Readonly<Record<string, string>>).operation ?? ''),
+        operation: String(s.summary.operation ?? ''),
         summary: { ...(s.summary as Readonly<Record<string, string>>) },
       })),
   };

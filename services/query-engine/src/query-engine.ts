@@ -8,7 +8,14 @@ import { computeRollupRows } from './rollup-sql.ts';
 import { Rollups } from './rollups.ts';
 import { checkUserSql } from './sql-safety.ts';
 import { ident } from './sql-text.ts';
-import type { ColumnSpec, ScanPlan, SnapshotSelector, TableName, TableSource } from './table-source.ts';
+import type {
+  ColumnSpec,
+  ScanPlan,
+  SnapshotSelector,
+  TableName,
+  TableSource,
+  TimeFilter,
+} from './table-source.ts';
 import { qualifiedName } from './table-source.ts';
 
 /** Options of `QueryEngine`. */
@@ -237,7 +244,7 @@ export class QueryEngine {
       let snapshotId = first?.snapshotId ?? null;
       let snapshotTimestampMs = first?.snapshotTimestampMs ?? null;
       if (options.at) {
-        const travelled = await this.#timeTravelViews(c, options.at, named);
+        const travelled = await this.#scopedViews(c, { at: options.at }, named);
         const plan = first ? travelled.get(first.relation) : undefined;
         snapshotId = plan?.snapshotId ?? null;
         snapshotTimestampMs = plan?.snapshotTimestampMs ?? null;
@@ -251,10 +258,14 @@ export class QueryEngine {
     }
   }
 
-  /** Temporary views (this connection only) over each needed table as of `at`. */
-  async #timeTravelViews(
+  /**
+   * Temporary views (this connection only) over each needed table: as of `at`
+   * (time travel) and/or planned with a time `filter` so pruned files are not
+   * read. They shadow the shared views of the same names.
+   */
+  async #scopedViews(
     c: DuckDBConnection,
-    at: SnapshotSelector,
+    scope: { at?: SnapshotSelector; filter?: TimeFilter },
     named: readonly string[],
   ): Promise<Map<string, ScanPlan>> {
     const needEvents = named.includes(EVENTS_VIEW);
@@ -262,7 +273,7 @@ export class QueryEngine {
     const states: { relation: string; table: TableName; columns: readonly ColumnSpec[] }[] = [];
     for (const t of this.#tables.values()) {
       if (!named.includes(t.relation) && !(needEvents && isEventTable(t.columns))) continue;
-      const plan = await this.#o.source.plan(t.table, at);
+      const plan = await this.#o.source.plan(t.table, scope.at, scope.filter);
       plans.set(t.relation, plan);
       // The travelled view has its own name so `events` can refer to it; the
       // table's own name is then shadowed by a temp view (temp comes first).
@@ -310,11 +321,19 @@ export class QueryEngine {
     }
   }
 
-  /** Run trusted SQL the engine itself generated (dashboards), with the same timeout. */
-  async internalSql(text: string): Promise<Record<string, unknown>[]> {
+  /**
+   * Run trusted SQL the engine itself generated (dashboards), with the same
+   * timeout. With `range`, `events` reads only files the planner keeps for
+   * that event-time range.
+   */
+  async internalSql(
+    text: string,
+    range?: { startMs: number; endMs: number },
+  ): Promise<Record<string, unknown>[]> {
     await this.refreshIfStale();
     const c = await this.#o.instance.connect();
     try {
+      if (range) await this.#scopedViews(c, { filter: { column: 'timestamp', ...range } }, [EVENTS_VIEW]);
       return (await this.#runWithTimeout(c, text, Number.MAX_SAFE_INTEGER - 1)).rows;
     } catch (e) {
       throw asQueryError(e);

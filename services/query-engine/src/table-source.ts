@@ -8,8 +8,12 @@
 export interface TableSource {
   /** Every readable table, with its current snapshot id (or null for an empty table). */
   listTables(): Promise<readonly TableSummary[]>;
-  /** Files and schema of `table` at `at` (the current snapshot when omitted). */
-  plan(table: TableName, at?: SnapshotSelector): Promise<ScanPlan>;
+  /**
+   * Files and schema of `table` at `at` (the current snapshot when omitted).
+   * With `filter`, files that cannot hold rows in the time range may be left
+   * out (partition and min/max pruning); without it every live file is planned.
+   */
+  plan(table: TableName, at?: SnapshotSelector, filter?: TimeFilter): Promise<ScanPlan>;
   /** Files added by the snapshots after `fromSnapshotId` up to the current one (append-only history). */
   planIncremental(table: TableName, fromSnapshotId: bigint | null): Promise<IncrementalPlan>;
 }
@@ -43,6 +47,13 @@ export interface SnapshotSummary {
   readonly timestampMs: number;
   readonly operation: string;
   readonly summary: Readonly<Record<string, string>>;
+}
+
+/** Rows with `column` in [startMs, endMs): what dashboard scans prune by. */
+export interface TimeFilter {
+  readonly column: string;
+  readonly startMs: number;
+  readonly endMs: number;
 }
 
 /** Time travel: a snapshot id, or the snapshot current at a timestamp (ms since epoch). */
