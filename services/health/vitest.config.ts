@@ -6,16 +6,18 @@ import { defineConfig } from 'vitest/config';
  * /metrics?format=json (a MetricsSnapshot) and the operator endpoints, echoing
  * what it received. A service named in the `down` set answers 500 to /healthz.
  */
-const stub = (name: string, metrics: unknown, down = false) => ({
+const stub = (name: string, metrics: unknown, down = false, entrypoint?: string) => ({
   name,
   modules: true,
   compatibilityDate: '2026-10-01',
-  script: `export default { async fetch(req) {
+  script: `${entrypoint ? `import { WorkerEntrypoint } from 'cloudflare:workers'; export class ${entrypoint} extends WorkerEntrypoint { fetch(req) { return handler.fetch(req); } }` : ''}
+  const handler = { async fetch(req) {
     const u = new URL(req.url);
     if (u.pathname === '/healthz') return ${down} ? new Response('disk on fire', { status: 500 }) : Response.json({ status: 'ok', service: ${JSON.stringify(name)} });
     if (u.pathname === '/metrics') return Response.json(${JSON.stringify(metrics)});
     return Response.json({ service: ${JSON.stringify(name)}, method: req.method, path: u.pathname, body: await req.text() });
-  } };`,
+  } };
+  export default handler;`,
 });
 
 const snapshot = (service: string, metrics: unknown[]) => ({
@@ -59,6 +61,8 @@ export default defineConfig({
                 samples: [{ labels: { table: 'default.page_views' }, value: 0.25 }],
               },
             ]),
+            false,
+            'TrustedIngest',
           ),
           stub('analytics-catalog', snapshot('catalog', [])),
           stub(
