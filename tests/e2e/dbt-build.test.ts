@@ -302,7 +302,8 @@ async function ingest(pageViews: PageView[], videoEvents: VideoEvent[], bot: Pag
     60_000,
   );
   expect(report.page_views?.event_ids).toEqual(expect.arrayContaining(want.page_views));
-  expect(report.video_events?.event_ids).toEqual(expect.arrayContaining(want.video_events));
+  if (want.video_events.length > 0)
+    expect(report.video_events?.event_ids).toEqual(expect.arrayContaining(want.video_events));
 }
 
 /** The processed tables hold exactly what the arithmetic over the sent events gives. */
@@ -373,19 +374,21 @@ describe('dbt project on the local stack', () => {
   let first: Processed;
   let incremental: Processed;
 
-  it('dbt build turns the first batch into facts, dimensions and aggregates, tests passing', async () => {
-    await ingest(BATCH_A.pageViews, BATCH_A.videoEvents, [BOT_VIEW]);
+  it('dbt build turns the first page views into facts, dimensions and aggregates before any video event exists', async () => {
+    // No video event yet, so no video_events table: stg_video_events stands in an empty relation.
+    await ingest(BATCH_A.pageViews, [], [BOT_VIEW]);
     const out = await dbt('build');
     expect(out).toMatch(/Completed successfully/);
     expect(out).toMatch(/ERROR=0/);
     first = await readProcessed();
     expectLayout(first);
-    expectOutputs(first, expectedOutputs([...BATCH_A.pageViews, BOT_VIEW], BATCH_A.videoEvents));
+    expectOutputs(first, expectedOutputs([...BATCH_A.pageViews, BOT_VIEW], []));
+    expect(first.fact_video_engagement.rows).toEqual([]);
   }, 240_000);
 
-  it('an incremental dbt run appends the second batch (a late event, a resend) to fact_page_views', async () => {
+  it('an incremental dbt run appends the next events (a late one, a resend) and adds the video events', async () => {
     // PV1 again: the collector answers "duplicate" and stores it once.
-    await ingest([...BATCH_B.pageViews, PV1], BATCH_B.videoEvents);
+    await ingest([...BATCH_B.pageViews, PV1], [...BATCH_A.videoEvents, ...BATCH_B.videoEvents]);
     await dbt('run');
     incremental = await readProcessed();
     expectLayout(incremental);

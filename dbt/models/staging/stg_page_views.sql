@@ -3,7 +3,7 @@
 -- raw table: keep the first one received.
 with source as (
 
-    select * from {{ source('events', 'page_views') }}
+    select * from {{ source_or_empty('events', 'page_views') }}
 
 ),
 

@@ -1,7 +1,7 @@
 -- Video player events, one row per event_id (first received wins, as in stg_page_views).
 with source as (
 
-    select * from {{ source('events', 'video_events') }}
+    select * from {{ source_or_empty('events', 'video_events') }}
 
 ),
 
