@@ -1,3 +1,4 @@
+import { stringifyJson } from '@analytics/iceberg';
 import { CatalogError } from './errors.ts';
 
 /** A namespace: its levels, outermost first (REST `Namespace`). */
@@ -30,7 +31,7 @@ export function assertNamespace(levels: unknown): asserts levels is Namespace {
     if (typeof level !== 'string' || level.length === 0 || level.includes(NAMESPACE_SEPARATOR)) {
       throw new CatalogError(
         'invalid-argument',
-        `Invalid namespace level ${JSON.stringify(level)}: levels are non-empty strings without the unit separator`,
+        `Invalid namespace level ${stringifyJson(level)}: levels are non-empty strings without the unit separator`,
         { namespace: levels },
       );
     }

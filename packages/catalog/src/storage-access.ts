@@ -19,5 +19,9 @@ export function storageProperties(access: StorageAccess): Record<string, string>
     's3.secret-access-key': access.secretAccessKey,
     's3.region': access.region,
     'client.region': access.region,
+    // PyIceberg (pyarrow) gives up on a request that moves no byte for 3 s by
+    // default; the local S3 endpoint under test load can pause longer than that.
+    's3.connect-timeout': '10',
+    's3.request-timeout': '60',
   };
 }

@@ -197,6 +197,10 @@ export function restScenarios(name: string, host: () => CatalogHost, t: Scenario
       const badBody = await call('POST', '/v1/namespaces', { body: '{"namespace":"flat"}' });
       expect(badBody.status).toBe(400);
       expect((await call('POST', '/v1/namespaces', { body: '{not json' })).status).toBe(400);
+      // Found by Schemathesis: a 63-bit number where a level belongs once made the error message itself fail.
+      const bigLevel = await call('POST', '/v1/namespaces', { body: '{"namespace":[2305843009213693951]}' });
+      expect(bigLevel.status).toBe(400);
+      expect(errorOf(bigLevel.json).message).toContain('2305843009213693951');
     });
 
     it('creates, lists, loads and checks tables, writing the first metadata file', async () => {
