@@ -27,6 +27,7 @@
   {%- set mode = 'replace' if (existing_relation is none or should_full_refresh()) else write_mode -%}
   {%- set layer = config.require('layer') -%}
   {%- set root = var('processed_location').rstrip('/') -%}
+  {%- set location = root ~ '/' ~ layer ~ '/' ~ this.identifier -%}
   {%- set stage_relation = api.Relation.create(
         database=target.database, schema='dbt_stage', identifier=this.identifier, type='table') -%}
 
@@ -43,10 +44,10 @@
   {#- The plugin reads the staging table on its own cursor: commit it first. -#}
   {% do adapter.commit() %}
 
-  {% do adapter.store_relation(config.get('lake_plugin', 'lake'), target_relation, [], root ~ '/' ~ layer ~ '/' ~ this.identifier, 'iceberg', {
+  {% do adapter.store_relation(config.get('lake_plugin', 'lake'), target_relation, [], location, 'iceberg', {
       'mode': mode,
       'stage': stage_relation | string,
-      'location': root ~ '/' ~ layer ~ '/' ~ this.identifier,
+      'location': location,
       'namespace_location': root,
       'partition_by': config.get('partition_by', []),
       'properties': config.get('iceberg_properties', {}),
