@@ -53,6 +53,8 @@ export * from './spec/table-metadata.ts';
 export * from './spec/table-metadata-json.ts';
 export * from './spec/types.ts';
 export * from './table/append.ts';
+export * from './table/compact-table.ts';
+export * from './table/compaction-groups.ts';
 export * from './table/create-table.ts';
 export * from './table/expire-snapshots.ts';
 export * from './table/file-names.ts';

@@ -37,14 +37,21 @@ async function runTask(
 ): Promise<Omit<MaintenanceTaskResult, 'table' | 'task' | 'duration_ms'>> {
   switch (task) {
     case 'compaction': {
+      // One replace snapshot per rewrite group; a group that lost a file to a concurrent commit fails alone.
       const result = await compactTable(env, id);
       if (!result) return { status: 'skipped', message: 'no partition has two or more small files' };
-      const summary: Readonly<Record<string, string>> = result.snapshot.summary;
+      const last = result.commits.at(-1);
+      const counts = {
+        files_rewritten: result.filesRewritten,
+        files_added: result.filesAdded,
+        ...(last ? { snapshot_id: last.snapshot.snapshotId.toString() } : {}),
+      };
+      if (result.failures.length === 0) return { status: 'succeeded', ...counts };
+      const first = result.failures[0]!.error;
       return {
-        status: 'succeeded',
-        files_rewritten: Number(summary['deleted-data-files'] ?? 0),
-        files_added: Number(summary['added-data-files'] ?? 0),
-        snapshot_id: result.snapshot.snapshotId.toString(),
+        status: 'failed',
+        ...counts,
+        message: `${result.failures.length} of ${result.groups} compaction groups failed; first: ${first.kind}: ${first.message}`,
       };
     }
     case 'expire-snapshots': {

@@ -1,6 +1,6 @@
 /**
  * Replace files (ICEBERG.md §4.4): swap data files for others holding the
- * same rows — compaction. Commits fail when a file to replace was removed
+ * same rows (compaction, repartitioning). Commits fail when a file to replace was removed
  * concurrently; concurrent appends are kept.
  */
 import type { TableIdentifier } from '../catalog/catalog.ts';
@@ -24,47 +24,6 @@ export function replaceFiles(
   return commitSnapshot(env, id, { operation: 'replace', added, deleted });
 }
 
-function groupKey(f: DataFile): string {
-  return `${f.specId}|${f.partition.map((v) => (v instanceof Uint8Array ? Array.from(v).join(',') : String(v))).join('|')}`;
-}
-
-/**
- * Compacts small files: in every partition with more than one data file
- * smaller than `minFileSizeBytes` (default: the target size), the rows are
- * rewritten into files of the target size under the default spec.
- * Returns undefined when there was nothing to compact.
- */
-export async function compactTable(
-  env: TableEnv,
-  id: TableIdentifier,
-  options: { readonly filter?: Expression; readonly minFileSizeBytes?: number } = {},
-): Promise<CommitResult | undefined> {
-  const { metadata } = await env.catalog.loadTable(id);
-  const target = Number(metadata.properties['write.target-file-size-bytes'] ?? 536_870_912);
-  const small = options.minFileSizeBytes ?? target;
-  const plan = await planFiles(env.io, metadata, {
-    cache: env.cache,
-    ...(options.filter ? { filter: options.filter } : {}),
-  });
-  const groups = new Map<string, DataFile[]>();
-  for (const t of plan.tasks) {
-    if (Number(t.file.fileSizeInBytes) >= small) continue;
-    groups.set(groupKey(t.file), [...(groups.get(groupKey(t.file)) ?? []), t.file]);
-  }
-  const deleted: DataFile[] = [];
-  const rows: Record<string, unknown>[] = [];
-  const schema = currentSchema(metadata);
-  for (const files of groups.values()) {
-    if (files.length < 2) continue;
-    for (const f of files) {
-      deleted.push(f);
-      rows.push(...readParquetRows(await readFile(env.io, f.filePath), schema));
-    }
-  }
-  if (deleted.length === 0) return undefined;
-  return replaceFiles(env, id, deleted, await writeRows(env, metadata, rows));
-}
-
 /**
  * Rewrites the data files that may hold rows matching `filter` under the
  * partition spec `specId` (which need not be the default), in one `replace`
@@ -86,3 +45,6 @@ export async function repartitionFiles(
   for (const f of moving) rows.push(...readParquetRows(await readFile(env.io, f.filePath), schema));
   return replaceFiles(env, id, moving, await writeRows(env, metadata, rows, options.specId));
 }
+
+// Compaction lives in compact-table.ts; re-exported for importers of this module.
+export { compactTable } from './compact-table.ts';

@@ -41,3 +41,19 @@ export function backoffMs(policy: RetryPolicy, attempt: number, random: number):
   const exp = Math.min(policy.maxWaitMs, policy.minWaitMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(exp / 2 + (exp / 2) * random);
 }
+
+/** Default cap on the Parquet input of one compaction group (see `compactionMaxGroupBytes`). */
+export const DEFAULT_COMPACTION_MAX_GROUP_BYTES = 4 * 1024 * 1024;
+
+/**
+ * `maintenance.compaction.max-group-bytes`: how many bytes of Parquet one
+ * compaction group may read. Rows decoded from Parquet take about 12× the
+ * file size in the JS heap and a rewrite peaks near 25× (bench/compaction),
+ * so the 4 MiB default keeps a group near 100 MB: within a Worker's 128 MB.
+ */
+export function compactionMaxGroupBytes(m: Pick<TableMetadata, 'properties'>): number {
+  return Math.max(
+    1,
+    intProperty(m, 'maintenance.compaction.max-group-bytes', DEFAULT_COMPACTION_MAX_GROUP_BYTES),
+  );
+}

@@ -221,7 +221,8 @@ describe('maintenance', () => {
     const env = await newTable();
     for (let i = 0; i < 3; i++) await appendRows(env, id, rows(i * 10, 10, 0));
     const r = await compactTable(env, id);
-    expect(r?.snapshot.summary).toMatchObject({
+    expect(r?.commits).toHaveLength(1);
+    expect(r?.commits[0]?.snapshot.summary).toMatchObject({
       operation: 'replace',
       'deleted-data-files': '3',
       'added-data-files': '1',

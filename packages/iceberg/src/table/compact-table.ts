@@ -1,0 +1,147 @@
+/**
+ * Compaction with bounded memory: small data files are rewritten partition
+ * by partition, one rewrite group at a time (see `compaction-groups.ts`),
+ * and every group is committed as its own `replace` snapshot.
+ *
+ * One snapshot per group, not one per batch: a group's work is durable as
+ * soon as it is written, so a Durable Object evicted mid-run or a group that
+ * fails loses nothing else; a group that lost a file to a concurrent commit
+ * fails alone (`commit-failed`) and its new files are deleted; and each commit
+ * is small, so a concurrent append only costs a cheap rebase. The price is
+ * one snapshot per group, which snapshot expiry removes later.
+ */
+import type { TableIdentifier } from '../catalog/catalog.ts';
+import { type IcebergError, isIcebergError } from '../errors.ts';
+import type { Expression } from '../expr/expression.ts';
+import { keyOf, readFile } from '../io/locations.ts';
+import { readParquetRows } from '../parquet/index.ts';
+import { planFiles } from '../scan/plan-files.ts';
+import type { DataFile, PartitionValue } from '../spec/data-file.ts';
+import { currentSchema } from '../spec/table-metadata.ts';
+import { type CompactionGroup, planCompactionGroups } from './compaction-groups.ts';
+import { type CommitResult, commitSnapshot } from './snapshot-producer.ts';
+import type { TableEnv } from './table-env.ts';
+import { compactionMaxGroupBytes } from './table-properties.ts';
+import { writeRows } from './write-rows.ts';
+
+/** Where a compaction run is, reported after every group (committed or failed). */
+export interface CompactionProgress {
+  /** 1-based number of the group just finished. */
+  readonly group: number;
+  readonly groups: number;
+  /** Files removed by the groups committed so far. */
+  readonly filesRewritten: number;
+  /** Input bytes of the groups committed so far. */
+  readonly bytesRewritten: number;
+}
+
+/** Options of `compactTable`. */
+export interface CompactionOptions {
+  /** Only files that may hold matching rows are considered. */
+  readonly filter?: Expression;
+  /** Files smaller than this are compacted (default: `write.target-file-size-bytes`). */
+  readonly minFileSizeBytes?: number;
+  /** Cap on one group's input bytes (default: `maintenance.compaction.max-group-bytes`, 4 MiB). */
+  readonly maxGroupBytes?: number;
+  readonly onProgress?: (progress: CompactionProgress) => void;
+}
+
+/** A group whose commit failed; the table still has its input files. */
+export interface CompactionFailure {
+  readonly specId: number;
+  readonly partition: readonly PartitionValue[];
+  readonly files: readonly string[];
+  readonly error: IcebergError;
+}
+
+/** What a compaction run did. */
+export interface CompactionResult {
+  /** Groups planned. */
+  readonly groups: number;
+  /** One commit per group that succeeded, in order. */
+  readonly commits: readonly CommitResult[];
+  readonly failures: readonly CompactionFailure[];
+  readonly filesRewritten: number;
+  readonly filesAdded: number;
+  readonly bytesRewritten: number;
+}
+
+async function rewriteGroup(
+  env: TableEnv,
+  id: TableIdentifier,
+  group: CompactionGroup,
+  metadata: Parameters<typeof writeRows>[1],
+): Promise<{ commit: CommitResult; added: readonly DataFile[] }> {
+  const schema = currentSchema(metadata);
+  const rows: Record<string, unknown>[] = [];
+  for (const f of group.files) {
+    for (const row of readParquetRows(await readFile(env.io, f.filePath), schema)) rows.push(row);
+  }
+  // The group's own spec: rows stay in their partition, and files that
+  // repartitionFiles moved to a coarser spec are not pulled back to the default.
+  const added = await writeRows(env, metadata, rows, group.specId);
+  rows.length = 0;
+  try {
+    const commit = await commitSnapshot(env, id, { operation: 'replace', added, deleted: group.files });
+    return { commit, added };
+  } catch (e) {
+    // commit-state-unknown keeps every file: the commit may have landed.
+    if (isIcebergError(e, 'commit-failed'))
+      await env.io.store.delete(added.map((f) => keyOf(env.io, f.filePath)));
+    throw e;
+  }
+}
+
+/**
+ * Compacts the small files of the table, one bounded group at a time, each
+ * group committed as a `replace` snapshot (retried on conflicts as
+ * `commit.retry.*` says; concurrent appends are kept). A group whose input
+ * was removed concurrently is reported in `failures` and the run goes on;
+ * any other error stops the run, keeping the groups already committed.
+ * Rows are sorted by the table's sort order. Returns undefined when no
+ * partition has two or more small files.
+ */
+export async function compactTable(
+  env: TableEnv,
+  id: TableIdentifier,
+  options: CompactionOptions = {},
+): Promise<CompactionResult | undefined> {
+  const { metadata } = await env.catalog.loadTable(id);
+  const target = Number(metadata.properties['write.target-file-size-bytes'] ?? 536_870_912);
+  const plan = await planFiles(env.io, metadata, {
+    cache: env.cache,
+    ...(options.filter ? { filter: options.filter } : {}),
+  });
+  const groups = planCompactionGroups(
+    plan.tasks.map((t) => t.file),
+    {
+      minFileSizeBytes: options.minFileSizeBytes ?? target,
+      maxGroupBytes: options.maxGroupBytes ?? compactionMaxGroupBytes(metadata),
+    },
+  );
+  if (groups.length === 0) return undefined;
+  const commits: CommitResult[] = [];
+  const failures: CompactionFailure[] = [];
+  let filesRewritten = 0;
+  let filesAdded = 0;
+  let bytesRewritten = 0;
+  for (const [i, group] of groups.entries()) {
+    try {
+      const { commit, added } = await rewriteGroup(env, id, group, metadata);
+      commits.push(commit);
+      filesRewritten += group.files.length;
+      filesAdded += added.length;
+      bytesRewritten += group.inputBytes;
+    } catch (e) {
+      if (!isIcebergError(e, 'commit-failed')) throw e;
+      failures.push({
+        specId: group.specId,
+        partition: group.partition,
+        files: group.files.map((f) => f.filePath),
+        error: e,
+      });
+    }
+    options.onProgress?.({ group: i + 1, groups: groups.length, filesRewritten, bytesRewritten });
+  }
+  return { groups: groups.length, commits, failures, filesRewritten, filesAdded, bytesRewritten };
+}

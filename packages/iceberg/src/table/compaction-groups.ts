@@ -1,0 +1,81 @@
+/**
+ * Planning a compaction: which small data files are rewritten together. Files
+ * are grouped by partition (spec id + partition tuple) and bin-packed, first
+ * fit by decreasing size, into rewrite groups whose input bytes stay within a
+ * cap, so one group's rows fit in memory (a Durable Object has 128 MB).
+ */
+import type { DataFile, PartitionValue } from '../spec/data-file.ts';
+
+/** Data files of one partition that one replace snapshot rewrites together. */
+export interface CompactionGroup {
+  readonly specId: number;
+  readonly partition: readonly PartitionValue[];
+  readonly files: readonly DataFile[];
+  /** Sum of the files' `file_size_in_bytes`: what the group reads. */
+  readonly inputBytes: number;
+}
+
+/** Which files count as small and how much one group may read. */
+export interface CompactionLimits {
+  /** Files at or above this size are left alone. */
+  readonly minFileSizeBytes: number;
+  /** A group's input bytes never exceed this; a small file larger than the cap is left alone. */
+  readonly maxGroupBytes: number;
+}
+
+/** A stable key of a partition, also the order groups run in. */
+export function partitionKey(specId: number, partition: readonly PartitionValue[]): string {
+  const values = partition.map((v) =>
+    v === null ? '∅' : v instanceof Uint8Array ? Array.from(v).join(',') : String(v),
+  );
+  return [String(specId), ...values].join('|');
+}
+
+/**
+ * Groups the small files of each partition into bins of at most
+ * `maxGroupBytes` input. Bins with a single file are dropped: rewriting one
+ * file gains nothing. Groups come out ordered by partition, then largest first.
+ */
+export function planCompactionGroups(
+  files: readonly DataFile[],
+  limits: CompactionLimits,
+): CompactionGroup[] {
+  const byPartition = new Map<string, DataFile[]>();
+  for (const f of files) {
+    if (f.content !== 0) continue;
+    const size = Number(f.fileSizeInBytes);
+    if (size >= limits.minFileSizeBytes || size > limits.maxGroupBytes) continue;
+    const key = partitionKey(f.specId, f.partition);
+    const list = byPartition.get(key);
+    if (list) list.push(f);
+    else byPartition.set(key, [f]);
+  }
+  const groups: CompactionGroup[] = [];
+  for (const key of [...byPartition.keys()].sort()) {
+    const candidates = byPartition.get(key)!;
+    if (candidates.length < 2) continue;
+    const sorted = [...candidates].sort(
+      (a, b) => Number(b.fileSizeInBytes) - Number(a.fileSizeInBytes) || a.filePath.localeCompare(b.filePath),
+    );
+    const bins: { files: DataFile[]; bytes: number }[] = [];
+    for (const f of sorted) {
+      const size = Number(f.fileSizeInBytes);
+      const bin = bins.find((b) => b.bytes + size <= limits.maxGroupBytes);
+      if (bin) {
+        bin.files.push(f);
+        bin.bytes += size;
+      } else bins.push({ files: [f], bytes: size });
+    }
+    const first = candidates[0]!;
+    for (const bin of bins) {
+      if (bin.files.length < 2) continue;
+      groups.push({
+        specId: first.specId,
+        partition: first.partition,
+        files: bin.files,
+        inputBytes: bin.bytes,
+      });
+    }
+  }
+  return groups;
+}
