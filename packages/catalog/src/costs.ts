@@ -36,7 +36,8 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
  * The `/v1/costs` report (ops contract `CostReport`). Storage is measured by
  * listing each table's location (what R2 bills: live, expired and orphaned
  * files alike); operations are the class A/B counters the services reported
- * this month. Month-to-date storage is the monthly rate times the elapsed
+ * this month (the listing itself is counted by the R2 adapter, like every
+ * call the catalog makes). Month-to-date storage is the monthly rate times the elapsed
  * fraction of the month; projections scale month-to-date operations linearly.
  */
 export async function costReport(ctx: CatalogContext, prices: R2Prices): Promise<Record<string, unknown>> {
@@ -46,7 +47,6 @@ export async function costReport(ctx: CatalogContext, prices: R2Prices): Promise
   const pointers = ctx.store.transact((tx) => tx.tables.all());
   const tables = [];
   let totalBytes = 0;
-  let classA = 0;
   for (const p of pointers) {
     const metadata = await ctx.files.read(p.metadataLocation).catch(() => undefined);
     const location = metadata?.location ?? p.metadataLocation.replace(/\/metadata\/[^/]*$/, '');
@@ -57,7 +57,6 @@ export async function costReport(ctx: CatalogContext, prices: R2Prices): Promise
       bytes += o.size;
       files++;
     }
-    classA++;
     totalBytes += bytes;
     tables.push({
       namespace: formatNamespace(p.identifier.namespace),
@@ -68,7 +67,6 @@ export async function costReport(ctx: CatalogContext, prices: R2Prices): Promise
       cost: round((bytes / GB) * prices.storagePerGbMonth * elapsed),
     });
   }
-  ctx.store.transact((tx) => tx.journal.addUsage(key, 'catalog', classA, 0));
   const usage = ctx.store.transact((tx) => tx.journal.usage(key));
   const countA = usage.reduce((n, r) => n + r.classA, 0);
   const countB = usage.reduce((n, r) => n + r.classB, 0);
