@@ -10,6 +10,7 @@ import {
   defaultTableEnv,
   fileIO,
   formatIdentifier,
+  isIcebergError,
   R2Store,
   RestCatalog,
   type TableIdentifier,
@@ -89,7 +90,13 @@ export class MaintenanceState extends DurableObject<MaintenanceEnv> {
     const namespaces = this.env.MAINTENANCE_NAMESPACES.split(',')
       .map((n) => n.trim())
       .filter(Boolean);
-    const all = (await Promise.all(namespaces.map((ns) => catalog.listTables(ns.split('.'))))).flat();
+    // A namespace nobody has written to yet (no event flushed) has no tables to maintain.
+    const list = (ns: string) =>
+      catalog.listTables(ns.split('.')).catch((err: unknown) => {
+        if (isIcebergError(err, 'not-found')) return [];
+        throw err;
+      });
+    const all = (await Promise.all(namespaces.map(list))).flat();
     if (!only) return all;
     const match = all.filter((t) => formatIdentifier(t) === only);
     if (match.length === 0)
