@@ -4,7 +4,13 @@
 # buckets and rules are left as they are.
 #
 #   analytics-source     raw Iceberg event tables, kept forever (source of truth)
-#   analytics-processed  dbt output: processed/ expires after 90 days, temp/ after 7
+#   analytics-processed  dbt output (Iceberg tables under facts/, dimensions/,
+#                        aggregates/); temp/ expires after 7 days. The 90-day
+#                        retention of processed data is NOT an R2 lifecycle rule:
+#                        expiring objects under a live Iceberg table deletes files
+#                        its metadata still references and breaks the table.
+#                        dbt rebuilds processed tables from raw (--full-refresh)
+#                        and table maintenance expires old snapshots instead.
 #   analytics-catalog    catalog state and schemas, kept forever
 set -euo pipefail
 wrangler() { npx --yes wrangler "$@"; }
@@ -24,7 +30,6 @@ rule() { # bucket name prefix days
     wrangler r2 bucket lifecycle add "$1" "$2" "$3" --expire-days "$4" --force
   fi
 }
-rule analytics-processed processed-90d processed/ 90
 rule analytics-processed temp-7d temp/ 7
 # Raw data and the catalog have no expiry; only abandoned multipart uploads are cleaned.
 wrangler r2 bucket lifecycle add analytics-source abort-multipart "" --abort-multipart-days 7 --force 2>/dev/null || true
