@@ -39,7 +39,13 @@ export async function appendedFilesBetween(
       if (m.addedSnapshotId !== s.snapshotId || m.content !== 0) continue;
       for (const e of (await cache.manifest(io, m)).entries) {
         if (e.status === EntryStatus.ADDED && e.snapshotId === s.snapshotId) {
-          out.push({ file: e.dataFile, dataSequenceNumber: e.sequenceNumber, snapshotId: e.snapshotId });
+          // Appended rows only: deletes committed later are not applied to an incremental read.
+          out.push({
+            file: e.dataFile,
+            dataSequenceNumber: e.sequenceNumber,
+            snapshotId: e.snapshotId,
+            deletes: [],
+          });
         }
       }
     }

@@ -3,7 +3,8 @@
  * the live data files a filter may match. Pruning happens in three steps —
  * manifests by their partition summaries, entries by their partition tuple
  * (both through the filter's inclusive projection onto each spec), then
- * files by their column metrics and null counts.
+ * files by their column metrics and null counts. Every data file comes with
+ * the delete files that apply to it (see `delete-file-index.ts`).
  */
 import { type BoundExpression, bindExpression } from '../expr/bound-expression.ts';
 import { alwaysTrue, type Expression } from '../expr/expression.ts';
@@ -18,14 +19,17 @@ import { decodeSingleValue } from '../spec/single-value.ts';
 import type { Snapshot } from '../spec/snapshot.ts';
 import { schemaById, specById, type TableMetadata } from '../spec/table-metadata.ts';
 import type { AnyPrimitiveType, Schema } from '../spec/types.ts';
+import { DeleteFileIndex, type DeleteFileTask } from './delete-file-index.ts';
 import { ManifestCache } from './manifest-cache.ts';
 import { type SnapshotSelector, selectSnapshot } from './snapshot-selection.ts';
 
-/** A data file to read, with its entry's sequence numbers. */
+/** A data file to read, with its entry's sequence numbers and the delete files that apply to it. */
 export interface FileScanTask {
   readonly file: DataFile;
   readonly dataSequenceNumber: bigint | undefined;
   readonly snapshotId: bigint | undefined;
+  /** Position and equality delete files whose rows a reader must remove from this file's rows. */
+  readonly deletes: readonly DeleteFileTask[];
 }
 
 /** Counters that show what planning pruned. */
@@ -100,7 +104,15 @@ export async function planTasks(
   const tasks: FileScanTask[] = [];
   const entries: ManifestEntry[] = [];
   if (!snapshot) return { tasks, metrics, entries };
-  const manifests = (await cache.manifestList(io, snapshot.manifestList)).filter((m) => m.content === 0);
+  const listed = await cache.manifestList(io, snapshot.manifestList);
+  const manifests = listed.filter((m) => m.content === 0);
+  const deleteManifests = await Promise.all(
+    listed.filter((m) => m.content === 1).map((m) => cache.manifest(io, m)),
+  );
+  const deletes = new DeleteFileIndex(
+    deleteManifests.flatMap((r) => r.entries.filter((e) => e.status !== EntryStatus.DELETED)),
+    (specId) => specById(metadata, specId),
+  );
   const projections = new Map<number, BoundExpression>();
   const projectionFor = (specId: number) => {
     let p = projections.get(specId);
@@ -132,7 +144,12 @@ export async function planTasks(
         continue;
       }
       entries.push(e);
-      tasks.push({ file: e.dataFile, dataSequenceNumber: e.sequenceNumber, snapshotId: e.snapshotId });
+      tasks.push({
+        file: e.dataFile,
+        dataSequenceNumber: e.sequenceNumber,
+        snapshotId: e.snapshotId,
+        deletes: deletes.isEmpty ? [] : deletes.deletesFor(e.dataFile, e.sequenceNumber ?? 0n),
+      });
     }
   });
   return { tasks, metrics, entries };

@@ -13,12 +13,12 @@
 import type { TableIdentifier } from '../catalog/catalog.ts';
 import { type IcebergError, isIcebergError } from '../errors.ts';
 import type { Expression } from '../expr/expression.ts';
-import { keyOf, readFile } from '../io/locations.ts';
-import { readParquetRows } from '../parquet/index.ts';
-import { planFiles } from '../scan/plan-files.ts';
+import { keyOf } from '../io/locations.ts';
+import { type FileScanTask, planFiles } from '../scan/plan-files.ts';
 import type { DataFile, PartitionValue } from '../spec/data-file.ts';
 import { currentSchema } from '../spec/table-metadata.ts';
 import { type CompactionGroup, planCompactionGroups } from './compaction-groups.ts';
+import { type DeleteFileCache, readTaskRows } from './read-task-rows.ts';
 import { type CommitResult, commitSnapshot } from './snapshot-producer.ts';
 import type { TableEnv } from './table-env.ts';
 import { compactionMaxGroupBytes } from './table-properties.ts';
@@ -71,11 +71,14 @@ async function rewriteGroup(
   id: TableIdentifier,
   group: CompactionGroup,
   metadata: Parameters<typeof writeRows>[1],
+  tasks: ReadonlyMap<string, FileScanTask>,
 ): Promise<{ commit: CommitResult; added: readonly DataFile[] }> {
   const schema = currentSchema(metadata);
   const rows: Record<string, unknown>[] = [];
+  const deleteCache: DeleteFileCache = new Map();
   for (const f of group.files) {
-    for (const row of readParquetRows(await readFile(env.io, f.filePath), schema)) rows.push(row);
+    // Delete files are applied, so rows they deleted are not written back.
+    for (const row of await readTaskRows(env.io, tasks.get(f.filePath)!, schema, deleteCache)) rows.push(row);
   }
   // The group's own spec: rows stay in their partition, and files that
   // repartitionFiles moved to a coarser spec are not pulled back to the default.
@@ -120,6 +123,7 @@ export async function compactTable(
     },
   );
   if (groups.length === 0) return undefined;
+  const tasks = new Map(plan.tasks.map((t) => [t.file.filePath, t]));
   const commits: CommitResult[] = [];
   const failures: CompactionFailure[] = [];
   let filesRewritten = 0;
@@ -127,7 +131,7 @@ export async function compactTable(
   let bytesRewritten = 0;
   for (const [i, group] of groups.entries()) {
     try {
-      const { commit, added } = await rewriteGroup(env, id, group, metadata);
+      const { commit, added } = await rewriteGroup(env, id, group, metadata, tasks);
       commits.push(commit);
       filesRewritten += group.files.length;
       filesAdded += added.length;

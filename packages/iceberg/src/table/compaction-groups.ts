@@ -4,6 +4,7 @@
  * fit by decreasing size, into rewrite groups whose input bytes stay within a
  * cap, so one group's rows fit in memory (a Durable Object has 128 MB).
  */
+import { partitionKey } from '../scan/partition-key.ts';
 import type { DataFile, PartitionValue } from '../spec/data-file.ts';
 
 /** Data files of one partition that one replace snapshot rewrites together. */
@@ -21,14 +22,6 @@ export interface CompactionLimits {
   readonly minFileSizeBytes: number;
   /** A group's input bytes never exceed this; a small file larger than the cap is left alone. */
   readonly maxGroupBytes: number;
-}
-
-/** A stable key of a partition, also the order groups run in. */
-export function partitionKey(specId: number, partition: readonly PartitionValue[]): string {
-  const values = partition.map((v) =>
-    v === null ? '∅' : v instanceof Uint8Array ? Array.from(v).join(',') : String(v),
-  );
-  return [String(specId), ...values].join('|');
 }
 
 /**

@@ -12,9 +12,8 @@ import type { Expression } from '../expr/expression.ts';
 import { dataFileStats, mightMatch } from '../expr/metrics-evaluator.ts';
 import { partitionRow, projectInclusive } from '../expr/projection.ts';
 import { evaluateRow } from '../expr/row-evaluator.ts';
-import { readFile } from '../io/locations.ts';
 import { EntryStatus } from '../manifest/manifest-file.ts';
-import { type Row, readParquetRows } from '../parquet/index.ts';
+import type { Row } from '../parquet/index.ts';
 import { planTasks } from '../scan/plan-files.ts';
 import type { DataFile } from '../spec/data-file.ts';
 import {
@@ -24,6 +23,7 @@ import {
   specById,
   type TableMetadata,
 } from '../spec/table-metadata.ts';
+import { type DeleteFileCache, readTaskRows } from './read-task-rows.ts';
 import { type CommitResult, commitSnapshot } from './snapshot-producer.ts';
 import type { TableEnv } from './table-env.ts';
 import { writeRows } from './write-rows.ts';
@@ -91,8 +91,10 @@ export async function overwrite(
   const deleted: DataFile[] = [];
   const kept: Record<string, unknown>[] = [];
   let deletedRows = 0;
+  const deleteCache: DeleteFileCache = new Map();
   for (const task of tasks) {
-    const fileRows = readParquetRows(await readFile(env.io, task.file.filePath), schema);
+    // Rows already deleted by delete files must not come back in the rewritten file.
+    const fileRows = await readTaskRows(env.io, task, schema, deleteCache);
     const remaining = fileRows.filter((r) => !evaluateRow(bound, r));
     if (remaining.length === fileRows.length) continue;
     deletedRows += fileRows.length - remaining.length;

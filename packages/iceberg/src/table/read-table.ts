@@ -1,13 +1,13 @@
 /**
  * Reads a table's rows through scan planning: the pruned data files are
  * decoded by the Parquet reader (columns bound by field id, so renamed and
- * added columns read correctly) and the filter is applied to every row.
+ * added columns read correctly), their delete files are applied and the
+ * filter is applied to every row.
  */
 import type { TableIdentifier } from '../catalog/catalog.ts';
 import { evaluateRow } from '../expr/row-evaluator.ts';
-import { readFile } from '../io/locations.ts';
-import { readParquetRows } from '../parquet/index.ts';
 import { type PlanOptions, planFiles, type ScanPlan } from '../scan/plan-files.ts';
+import { type DeleteFileCache, readTaskRows } from './read-task-rows.ts';
 import type { TableEnv } from './table-env.ts';
 
 /** Plans a scan of the table through the environment's manifest cache. */
@@ -28,8 +28,9 @@ export async function readRows(
 ): Promise<Record<string, unknown>[]> {
   const plan = await scanTable(env, id, options);
   const out: Record<string, unknown>[] = [];
+  const deleteCache: DeleteFileCache = new Map();
   for (const task of plan.tasks) {
-    const rows = readParquetRows(await readFile(env.io, task.file.filePath), plan.schema);
+    const rows = await readTaskRows(env.io, task, plan.schema, deleteCache);
     for (const row of rows) if (evaluateRow(plan.filter, row)) out.push(row);
   }
   return out;

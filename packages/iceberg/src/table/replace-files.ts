@@ -5,11 +5,10 @@
  */
 import type { TableIdentifier } from '../catalog/catalog.ts';
 import type { Expression } from '../expr/expression.ts';
-import { readFile } from '../io/locations.ts';
-import { readParquetRows } from '../parquet/index.ts';
 import { planFiles } from '../scan/plan-files.ts';
 import type { DataFile } from '../spec/data-file.ts';
 import { currentSchema } from '../spec/table-metadata.ts';
+import { type DeleteFileCache, readTaskRows } from './read-task-rows.ts';
 import { type CommitResult, commitSnapshot } from './snapshot-producer.ts';
 import type { TableEnv } from './table-env.ts';
 import { writeRows } from './write-rows.ts';
@@ -42,7 +41,10 @@ export async function repartitionFiles(
   if (moving.length === 0) return undefined;
   const schema = currentSchema(metadata);
   const rows: Record<string, unknown>[] = [];
-  for (const f of moving) rows.push(...readParquetRows(await readFile(env.io, f.filePath), schema));
+  const deleteCache: DeleteFileCache = new Map();
+  for (const t of plan.tasks) {
+    if (t.file.specId !== options.specId) rows.push(...(await readTaskRows(env.io, t, schema, deleteCache)));
+  }
   return replaceFiles(env, id, moving, await writeRows(env, metadata, rows, options.specId));
 }
 

@@ -26,6 +26,8 @@ export interface SnapshotChange {
   readonly operation: SnapshotOperation;
   /** New data files (ADDED entries). */
   readonly added: readonly DataFile[];
+  /** New position or equality delete files (ADDED entries of a delete manifest). */
+  readonly addedDeletes?: readonly DataFile[];
   /** Data files to remove (DELETED entries); each must still be live at commit time. */
   readonly deleted: readonly DataFile[];
   /**
@@ -81,12 +83,17 @@ export async function commitSnapshot(
       addedManifests = [];
       const bySpec = new Map<number, DataFile[]>();
       for (const f of change.added) bySpec.set(f.specId, [...(bySpec.get(f.specId) ?? []), f]);
-      for (const [specId, files] of bySpec) {
+      for (const f of change.addedDeletes ?? [])
+        bySpec.set(-1 - f.specId, [...(bySpec.get(-1 - f.specId) ?? []), f]);
+      for (const [key, files] of bySpec) {
+        // Keys below zero hold delete files: they go to a delete manifest of spec -1 - key.
+        const specId = key < 0 ? -1 - key : key;
         const path = `${dir}/${manifestName(commitUuid, manifestCount++)}`;
         const written = await writeManifest({
           path,
           schema,
           spec: specById(m, specId),
+          content: key < 0 ? 1 : 0,
           snapshotId,
           entries: files.map((dataFile) => ({
             status: EntryStatus.ADDED,
@@ -184,6 +191,7 @@ export async function commitSnapshot(
         parent,
         { records: liveRecords, files: liveFiles },
         change.summary,
+        change.addedDeletes,
       ),
       schemaId: m.currentSchemaId,
     };

@@ -25,6 +25,7 @@ export function snapshotSummary(
   parent: Snapshot | undefined,
   liveTotals: { records: bigint; files: bigint; filesSize?: bigint },
   extra: Readonly<Record<string, string>> = {},
+  addedDeletes: readonly DataFile[] = [],
 ): SnapshotSummary {
   const sum = (files: readonly DataFile[], f: (x: DataFile) => bigint) =>
     files.reduce((a, x) => a + f(x), 0n);
@@ -42,10 +43,21 @@ export function snapshotSummary(
     'changed-partition-count': String(new Set([...added, ...deleted].map(partitionKey)).size),
     'total-records': liveTotals.records.toString(),
     'total-data-files': liveTotals.files.toString(),
-    'total-delete-files': '0',
-    'total-position-deletes': '0',
-    'total-equality-deletes': '0',
   };
+  // Delete files are only ever added (nothing removes them yet), so totals are the parent's plus this commit's.
+  const pos = addedDeletes.filter((f) => f.content === 1);
+  const eq = addedDeletes.filter((f) => f.content === 2);
+  const totals: [string, bigint][] = [
+    ['total-delete-files', BigInt(addedDeletes.length)],
+    ['total-position-deletes', sum(pos, (f) => f.recordCount)],
+    ['total-equality-deletes', sum(eq, (f) => f.recordCount)],
+  ];
+  for (const [key, added] of totals) out[key] = ((total(parent, key) ?? 0n) + added).toString();
+  if (addedDeletes.length > 0) {
+    out['added-delete-files'] = String(addedDeletes.length);
+    if (pos.length > 0) out['added-position-deletes'] = sum(pos, (f) => f.recordCount).toString();
+    if (eq.length > 0) out['added-equality-deletes'] = sum(eq, (f) => f.recordCount).toString();
+  }
   if (deleted.length > 0) {
     out['deleted-data-files'] = String(deleted.length);
     out['deleted-records'] = sum(deleted, (f) => f.recordCount).toString();
