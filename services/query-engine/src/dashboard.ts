@@ -39,6 +39,7 @@ export const dimensions = {
 export type Dimension = keyof typeof dimensions;
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /**
  * The dashboard queries of the SDL. Each is answered from the rollups when it
@@ -77,6 +78,22 @@ export class Dashboard {
         })
         .filter((r) => eventTypes !== null || r.count > 0)
         .sort((a, b) => b.count - a.count);
+    }
+    if (this.#exactFromRollups(range, filter, uniques)) {
+      // Whole days, no filter: counts from the rollups, distinct users from the
+      // per-day visitor bitmaps — exact, without scanning events.
+      const r = this.#engine.rollups;
+      const [from, to] = hours(range);
+      const types = eventTypes ?? r.values('event_type');
+      return types
+        .map((eventType) => ({
+          eventType,
+          count: r.count('event_type', eventType, from, to),
+          uniqueUsers: r.exactVisitors.count(eventType, range.startMs / DAY_MS, range.endMs / DAY_MS),
+          estimated: false,
+        }))
+        .filter((row) => eventTypes !== null || row.count > 0)
+        .sort((x, y) => y.count - x.count);
     }
     const typeFilter = eventTypes
       ? ` AND event_type IN (${eventTypes.map(literal).join(', ') || 'NULL'})`
@@ -383,6 +400,17 @@ export class Dashboard {
   #where(range: TimeRange, filter: EventFilter): string {
     const bots = this.#engine.eventColumns.has('is_bot') ? ' AND NOT coalesce(is_bot, false)' : '';
     return `${where(range, filter, this.#col('page_url'))}${bots}`;
+  }
+
+  #exactFromRollups(range: TimeRange, filter: EventFilter, uniques: Uniques): boolean {
+    return (
+      uniques === 'EXACT' &&
+      !filter.projectId &&
+      !filter.environment &&
+      !filter.pathPrefix &&
+      range.startMs % DAY_MS === 0 &&
+      range.endMs % DAY_MS === 0
+    );
   }
 
   #fromRollups(range: TimeRange, filter: EventFilter, uniques: Uniques): boolean {

@@ -190,8 +190,14 @@ export class QueryEngine {
   ): Promise<void> {
     if (uris.length === 0) return;
     const sql = await this.#projection(c, columns, uris);
-    const rows = await computeRollupRows(c, sql, new Set(columns.map((x) => x.name)), state.table.name);
+    const { rows, visitorDays } = await computeRollupRows(
+      c,
+      sql,
+      new Set(columns.map((x) => x.name)),
+      state.table.name,
+    );
     this.rollups.add(rows);
+    for (const v of visitorDays) this.rollups.exactVisitors.add(v.eventType, v.day, v.key);
   }
 
   async #viewSql(c: DuckDBConnection, plan: ScanPlan): Promise<string> {

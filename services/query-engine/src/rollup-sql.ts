@@ -51,7 +51,7 @@ export async function computeRollupRows(
   sourceSql: string,
   availableColumns: ReadonlySet<string>,
   tableName: string,
-): Promise<RollupRow[]> {
+): Promise<{ rows: RollupRow[]; visitorDays: VisitorDay[] }> {
   const col = (name: string, type: string) =>
     availableColumns.has(name) ? `CAST(${ident(name)} AS ${type})` : `CAST(NULL AS ${type})`;
   const fine = hllRegisterSql('vh', precisionOf('all'));
@@ -112,6 +112,15 @@ export async function computeRollupRows(
       FROM e WHERE et = 'page_view' AND sh IS NOT NULL GROUP BY ALL
     ) GROUP BY h`;
 
+  // Exact visitors per (day, event type): distinct 53-bit visitor keys.
+  const daysSql = `${events}
+    SELECT DISTINCT (ms // 86400000)::BIGINT AS d, et, (vh >> 11)::BIGINT AS k FROM e WHERE vh IS NOT NULL`;
+  const [dd, det, dk] = (await columnsOf(connection, daysSql, 3)) as [bigint[], string[], bigint[]];
+  const visitorDays: VisitorDay[] = [];
+  for (let i = 0; i < dd.length; i++) {
+    visitorDays.push({ day: Number(dd[i]), eventType: det[i] as string, key: Number(dk[i]) });
+  }
+
   const sessionsByHour = new Map<number, { regs: number[]; rks: number[] }>();
   const sessions = await columnsOf(connection, sessionsSql, 3);
   const [sh, sregs, srks] = sessions as [bigint[], number[][], number[][]];
@@ -152,7 +161,14 @@ export async function computeRollupRows(
       sessionRanks: s?.rks ?? [],
     });
   }
-  return rows;
+  return { rows, visitorDays };
+}
+
+/** A visitor (53-bit key of its hash) seen on a day for an event type. */
+export interface VisitorDay {
+  readonly day: number;
+  readonly eventType: string;
+  readonly key: number;
 }
 
 /** Result columns as JS arrays; a result without rows has `count` empty columns. */

@@ -1,3 +1,4 @@
+import { ExactVisitors } from './exact-visitors.ts';
 import { HyperLogLog } from './hyperloglog.ts';
 
 /**
@@ -72,6 +73,8 @@ interface Series {
  * Times are hours since the epoch (UTC).
  */
 export class Rollups {
+  /** Exact distinct visitors per day and event type (see exact-visitors.ts). */
+  readonly exactVisitors = new ExactVisitors();
   readonly #series = new Map<string, Series>();
   /** Values seen per dimension, to enumerate breakdowns. */
   readonly #values = new Map<RollupDimension, Set<string>>();
@@ -101,6 +104,7 @@ export class Rollups {
 
   /** Forget everything (history was rewritten; the caller rebuilds). */
   clear(): void {
+    this.exactVisitors.clear();
     this.#series.clear();
     this.#values.clear();
     this.#minHour = Number.POSITIVE_INFINITY;

@@ -44,6 +44,32 @@ describe('dashboard queries', () => {
     within(estimated[0]?.uniqueUsers ?? 0, exact[0]?.uniqueUsers ?? 0, 0.03);
   });
 
+  it('eventCounts EXACT over whole days (visitor bitmaps) equals DuckDB, and so does an unaligned range (SQL)', async () => {
+    const c = await t.writer.connect();
+    const exactOver = async (startMs: number, endMs: number) =>
+      Number(
+        (
+          await c.runAndReadAll(
+            `SELECT count(DISTINCT coalesce(user_id, session_id)) FROM '${join(t.dir, 'a.parquet')}'
+             WHERE "timestamp" >= make_timestamptz(${startMs * 1000}::BIGINT) AND "timestamp" < make_timestamptz(${endMs * 1000}::BIGINT)`,
+          )
+        ).getRows()[0]?.[0],
+      );
+    const days = await dashboard.eventCounts(range, ['page_view'], {}, 'EXACT');
+    expect(days[0]).toMatchObject({ count: 30_000, estimated: false });
+    expect(days[0]?.uniqueUsers).toBe(await exactOver(range.startMs, range.endMs));
+    const oneDay = await dashboard.eventCounts(
+      { startMs: day0 + 86_400_000, endMs: day0 + 2 * 86_400_000 },
+      null,
+      {},
+      'EXACT',
+    );
+    expect(oneDay[0]?.uniqueUsers).toBe(await exactOver(day0 + 86_400_000, day0 + 2 * 86_400_000));
+    const unaligned = { startMs: day0 + 3_600_000, endMs: day0 + 30 * 3_600_000 };
+    const sql = await dashboard.eventCounts(unaligned, ['page_view'], {}, 'EXACT');
+    expect(sql[0]?.uniqueUsers).toBe(await exactOver(unaligned.startMs, unaligned.endMs));
+  });
+
   it('traffic by day: rollup answers agree with exact SQL', async () => {
     const exact = await dashboard.traffic(range, 'DAY', {}, 'EXACT');
     const est = await dashboard.traffic(range, 'DAY', {}, 'ESTIMATED');
