@@ -4,7 +4,7 @@
  * `compactTable` end to end, against DuckDB rewriting the same Parquet files
  * into one file in the same run. Our side runs in a child process so its
  * peak RSS is its own. Run with
- * `npx node bench/compaction/run.ts [--files 200] [--rows-per-file 13000] [--hours 8] [--max-group-mb 4]`.
+ * `npx node bench/compaction/run.ts [--files 200] [--rows-per-file 13000] [--hours 8] [--max-group-mb 2] [--heap-mb 128]`.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -28,7 +28,9 @@ const { values: args } = parseArgs({
     files: { type: 'string', default: '200' },
     'rows-per-file': { type: 'string', default: '13000' },
     hours: { type: 'string', default: '8' },
-    'max-group-mb': { type: 'string', default: '4' },
+    'max-group-mb': { type: 'string', default: '2' },
+    // V8 old-space limit of the compacting process, to check a group fits a Worker-sized heap.
+    'heap-mb': { type: 'string' },
     compact: { type: 'string' }, // internal: the child process compacting the table in this folder
   },
 });
@@ -98,12 +100,14 @@ async function compactChild(dir: string) {
       ),
   });
   const elapsed = seconds(start);
+  const heap = (await import('node:v8')).getHeapStatistics();
   process.stdout.write(
     JSON.stringify({
       elapsed,
       cpuSeconds: cpuSince(cpu),
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       rssBeforeMb,
+      heapLimitMb: heap.heap_size_limit / (1024 * 1024),
       groups: result?.groups ?? 0,
       failures: result?.failures.length ?? 0,
       filesRewritten: result?.filesRewritten ?? 0,
@@ -118,6 +122,7 @@ interface OurFigures {
   cpuSeconds: number;
   maxRssMb: number;
   rssBeforeMb: number;
+  heapLimitMb: number;
   groups: number;
   failures: number;
   filesRewritten: number;
@@ -129,7 +134,14 @@ function runChild(dir: string): Promise<OurFigures> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [new URL(import.meta.url).pathname, '--compact', dir, '--max-group-mb', String(args['max-group-mb'])],
+      [
+        ...(args['heap-mb'] ? [`--max-old-space-size=${args['heap-mb']}`] : []),
+        new URL(import.meta.url).pathname,
+        '--compact',
+        dir,
+        '--max-group-mb',
+        String(args['max-group-mb']),
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
@@ -137,8 +149,10 @@ function runChild(dir: string): Promise<OurFigures> {
       out += d;
     });
     child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out) as OurFigures) : reject(new Error(`compaction exited ${code}`)),
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? resolve(JSON.parse(out) as OurFigures)
+        : reject(new Error(`compaction exited with ${code ?? signal} (out of heap? see above)`)),
     );
   });
 }
@@ -187,7 +201,7 @@ async function main() {
         `machine: ${cpus().length} cpus, ${cpus()[0]?.model ?? 'unknown'}; node ${process.version}; load average at end ${loadavg()
           .map((l) => l.toFixed(1))
           .join(' ')}`,
-        `ours:   ${ours.elapsed.toFixed(2)} s wall, ${ours.cpuSeconds.toFixed(2)} s CPU; ${ours.groups} groups (${ours.failures} failed), ${ours.filesRewritten} files → ${ours.filesAdded}; ${oursMbS.toFixed(2)} MB/s and ${(ours.filesRewritten / ours.elapsed).toFixed(2)} files/s of input (wall), ${oursMbCpu.toFixed(2)} MB per CPU second; peak RSS ${ours.maxRssMb.toFixed(0)} MB (${ours.rssBeforeMb.toFixed(0)} MB before the first group); ${((oursMbS * 60) / 1024).toFixed(2)} GB/minute (goal 1)`,
+        `ours:   ${ours.elapsed.toFixed(2)} s wall, ${ours.cpuSeconds.toFixed(2)} s CPU; ${ours.groups} groups (${ours.failures} failed), ${ours.filesRewritten} files → ${ours.filesAdded}; ${oursMbS.toFixed(2)} MB/s and ${(ours.filesRewritten / ours.elapsed).toFixed(2)} files/s of input (wall), ${oursMbCpu.toFixed(2)} MB per CPU second; peak RSS ${ours.maxRssMb.toFixed(0)} MB (${ours.rssBeforeMb.toFixed(0)} MB before the first group, V8 heap limit ${ours.heapLimitMb.toFixed(0)} MB); ${((oursMbS * 60) / 1024).toFixed(2)} GB/minute (goal 1)`,
         `duckdb: ${duck.elapsed.toFixed(2)} s wall, ${duck.cpuSeconds.toFixed(2)} s CPU (threads=${duck.threads}); ${files.length} files → 1 (${mb(duck.bytes).toFixed(1)} MB); ${duckMbS.toFixed(2)} MB/s and ${(files.length / duck.elapsed).toFixed(2)} files/s of input (wall), ${duckMbCpu.toFixed(2)} MB per CPU second`,
         `ratio:  ours/duckdb throughput = ${(oursMbS / duckMbS).toFixed(3)} wall (duckdb ${(duckMbS / oursMbS).toFixed(1)}x faster); CPU time per MB ours/duckdb = ${(duckMbCpu / oursMbCpu).toFixed(2)}`,
       ].join('\n'),

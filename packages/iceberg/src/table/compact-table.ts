@@ -41,7 +41,7 @@ export interface CompactionOptions {
   readonly filter?: Expression;
   /** Files smaller than this are compacted (default: `write.target-file-size-bytes`). */
   readonly minFileSizeBytes?: number;
-  /** Cap on one group's input bytes (default: `maintenance.compaction.max-group-bytes`, 4 MiB). */
+  /** Cap on one group's input bytes (default: `maintenance.compaction.max-group-bytes`, 2 MiB). */
   readonly maxGroupBytes?: number;
   readonly onProgress?: (progress: CompactionProgress) => void;
 }

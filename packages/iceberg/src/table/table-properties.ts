@@ -43,13 +43,15 @@ export function backoffMs(policy: RetryPolicy, attempt: number, random: number):
 }
 
 /** Default cap on the Parquet input of one compaction group (see `compactionMaxGroupBytes`). */
-export const DEFAULT_COMPACTION_MAX_GROUP_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_COMPACTION_MAX_GROUP_BYTES = 2 * 1024 * 1024;
 
 /**
  * `maintenance.compaction.max-group-bytes`: how many bytes of Parquet one
- * compaction group may read. Rows decoded from Parquet take about 12× the
- * file size in the JS heap and a rewrite peaks near 25× (bench/compaction),
- * so the 4 MiB default keeps a group near 100 MB: within a Worker's 128 MB.
+ * compaction group may read. A group holds its rows decoded (about 12× the
+ * Parquet size) plus the Arrow and Parquet copies of the writer: measured in
+ * bench/compaction, a 1.6 MB group runs in a 48 MB V8 heap and a 3.3 MB group
+ * needs more than 48 MB, besides parquet-wasm's memory, which never shrinks.
+ * The 2 MiB default leaves headroom in a Worker's 128 MB.
  */
 export function compactionMaxGroupBytes(m: Pick<TableMetadata, 'properties'>): number {
   return Math.max(
