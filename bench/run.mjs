@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [name…]`: runs the benchmarks one after another (write, ingest,
-// query by default), each printing its figures and the ratio against the
+// query, compaction by default), each printing its figures and the ratio against the
 // baseline it measures in the same run. Results go to bench/RESULTS.md by hand,
 // with the date and machine.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const here = dirname(new URL(import.meta.url).pathname);
-const all = ['write', 'ingest', 'query'];
+const all = ['write', 'ingest', 'query', 'compaction'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : all;
 let failed = 0;
