@@ -188,9 +188,9 @@ for (const c of cases) {
   );
 }
 
-// The exact path (uniques: EXACT) scans raw events through the views: its cost over the floor
-// is the engine's overhead (field-id projection, union view), fewer runs as each takes a scan.
-log(`\nexact uniques (raw scan through the engine's views), ${exactIterations} runs`);
+// uniques: EXACT — eventCounts over whole days reads the rollups' visitor bitmaps; topPages
+// scans raw events through the views (its cost over the floor is the engine's overhead).
+log(`\nexact uniques (eventCounts: visitor bitmaps; topPages: raw scan), ${exactIterations} runs`);
 const exactCases: Case[] = [cases[0] as Case, cases[3] as Case];
 const exactResults: Record<string, unknown>[] = [];
 for (const c of exactCases) {
