@@ -51,11 +51,14 @@ interface Family {
 /** A registry of metric families for one service. */
 export class MetricsRegistry {
   readonly #families = new Map<string, Family>();
+  readonly service: string;
+  private readonly options: { window?: number; now?: () => Date };
 
-  constructor(
-    readonly service: string,
-    private readonly options: { window?: number; now?: () => Date } = {},
-  ) {}
+  // No parameter properties: Node's type stripping runs this file as it is.
+  constructor(service: string, options: { window?: number; now?: () => Date } = {}) {
+    this.service = service;
+    this.options = options;
+  }
 
   #family(name: string, help: string, type: MetricFamily['type']): Family {
     let f = this.#families.get(name);

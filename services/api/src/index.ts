@@ -40,7 +40,7 @@ export default {
             headers: { 'content-type': 'text/plain; version=0.0.4' },
           });
     }
-    if (url.pathname === '/health') return Response.json({ status: 'ok' });
+    if (url.pathname === '/healthz' || url.pathname === '/health') return Response.json({ status: 'ok' });
     if (url.pathname !== '/graphql')
       return Response.json({ errors: [{ message: 'Not found' }] }, { status: 404 });
     return handleGraphql(request, env);
@@ -92,9 +92,14 @@ async function handleGraphql(request: Request, env: Env): Promise<Response> {
     operationName: operation,
     contextValue: { engine, buffers: env.COLLECTOR, now: () => Date.now() },
   });
-  metrics.observe('graphql_latency_ms', 'GraphQL operation latency, ms', performance.now() - started, {
-    operation: operation ?? firstField(document),
-  });
+  metrics.observe(
+    'analytics_query_latency_ms',
+    'GraphQL operation latency, ms',
+    performance.now() - started,
+    {
+      query_type: firstField(document),
+    },
+  );
   metrics.inc('graphql_requests_total', 'GraphQL operations', { outcome: result.errors ? 'error' : 'ok' });
   return Response.json(result);
 }

@@ -107,7 +107,7 @@ const routes: Record<string, (d: QueryServiceDeps, b: Body) => Promise<unknown>>
 
 async function handle(d: QueryServiceDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://query-engine');
-  if (req.method === 'GET' && url.pathname === '/health') {
+  if (req.method === 'GET' && (url.pathname === '/healthz' || url.pathname === '/health')) {
     send(res, 200, { status: 'ok', tables: d.engine.tables.length });
     return;
   }

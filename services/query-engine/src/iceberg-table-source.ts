@@ -176,11 +176,13 @@ function timeRange(f: TimeFilter): Expression {
 
 function filesOf(table: TableName, tasks: readonly FileScanTask[]): PlannedFile[] {
   return tasks.map((t) => {
-    if (t.file.content !== 0) {
+    // The planner attaches the delete files that apply to each data file; reading
+    // the data file alone would return deleted rows, so refuse instead.
+    if (t.deletes.length > 0) {
       throw new QueryError(
         'internal',
         `Table ${qualifiedName(table)} has delete files (merge-on-read), which the query engine does not apply yet.`,
-        { file: t.file.filePath },
+        { file: t.file.filePath, deletes: t.deletes.map((d) => d.file.filePath) },
       );
     }
     return { uri: t.file.filePath, recordCount: t.file.recordCount, sizeInBytes: t.file.fileSizeInBytes };

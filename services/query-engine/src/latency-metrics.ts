@@ -1,8 +1,9 @@
 /**
- * Latency percentiles per query type and counters, as Prometheus text and JSON.
- * (Local to the engine: `@analytics/metrics` uses TypeScript parameter
- * properties, which Node's type stripping cannot run.)
+ * Latency percentiles per query type and counters, as Prometheus text and JSON
+ * in the shared `@analytics/metrics` shapes.
  */
+import { type MetricsSnapshot, type Sample, toPrometheusText } from '@analytics/metrics';
+
 export class LatencyMetrics {
   readonly #windows = new Map<string, number[]>();
   readonly #counters = new Map<string, number>();
@@ -30,61 +31,62 @@ export class LatencyMetrics {
     }
   }
 
-  /** JSON view: p50/p95/p99 per query type, counts by outcome, cache hit rates. */
-  json(): Record<string, unknown> {
-    const latency: Record<string, { p50: number; p95: number; p99: number; samples: number }> = {};
+  /**
+   * JSON view: a `MetricsSnapshot` with the names the health Worker merges
+   * into `/metrics` (`analytics_query_latency_ms` by `query_type`,
+   * `analytics_queries_total` by outcome, `analytics_cache_hits_total` /
+   * `analytics_cache_misses_total` by `cache`).
+   */
+  json(now: Date = new Date()): MetricsSnapshot {
+    const latency: Sample[] = [];
     for (const [q, w] of this.#windows) {
       const s = [...w].sort((a, b) => a - b);
-      latency[q] = {
-        p50: quantile(s, 0.5),
-        p95: quantile(s, 0.95),
-        p99: quantile(s, 0.99),
-        samples: s.length,
-      };
+      for (const p of [0.5, 0.95, 0.99])
+        latency.push({ labels: { query_type: q, quantile: String(p) }, value: quantile(s, p) });
+      latency.push({ labels: { query_type: q, stat: 'count' }, value: s.length });
+      latency.push({ labels: { query_type: q, stat: 'sum' }, value: s.reduce((a, b) => a + b, 0) });
     }
-    const queries: Record<string, Record<string, number>> = {};
-    const caches: Record<string, { hits: number; misses: number; hitRate: number }> = {};
+    const outcomes: Sample[] = [];
+    const hits: Sample[] = [];
+    const misses: Sample[] = [];
     for (const [k, n] of this.#counters) {
       const parts = k.split('\u0000');
       if (parts[0] === 'cache') {
-        const c = caches[parts[1] as string] ?? { hits: 0, misses: 0, hitRate: 0 };
-        if (parts[2] === 'hit') c.hits += n;
-        else c.misses += n;
-        c.hitRate = c.hits + c.misses > 0 ? c.hits / (c.hits + c.misses) : 0;
-        caches[parts[1] as string] = c;
+        (parts[2] === 'hit' ? hits : misses).push({ labels: { cache: parts[1] as string }, value: n });
       } else {
-        const q = queries[parts[0] as string] ?? {};
-        q[parts[1] as string] = n;
-        queries[parts[0] as string] = q;
+        outcomes.push({ labels: { query_type: parts[0] as string, outcome: parts[1] as string }, value: n });
       }
     }
-    return { service: 'query-engine', latencyMs: latency, queries, caches };
+    return {
+      service: 'query-engine',
+      at: now.toISOString(),
+      metrics: [
+        {
+          name: 'analytics_query_latency_ms',
+          help: 'Query latency in the query engine, ms',
+          type: 'summary',
+          samples: latency,
+        },
+        {
+          name: 'analytics_queries_total',
+          help: 'Queries answered, by type and outcome',
+          type: 'counter',
+          samples: outcomes,
+        },
+        { name: 'analytics_cache_hits_total', help: 'Cache hits, by cache', type: 'counter', samples: hits },
+        {
+          name: 'analytics_cache_misses_total',
+          help: 'Cache misses, by cache',
+          type: 'counter',
+          samples: misses,
+        },
+      ],
+    };
   }
 
-  /** Prometheus text exposition. */
+  /** Prometheus text exposition of the same families. */
   prometheus(): string {
-    const j = this.json() as {
-      latencyMs: Record<string, Record<string, number>>;
-      queries: Record<string, Record<string, number>>;
-      caches: Record<string, { hitRate: number }>;
-    };
-    const lines = [
-      '# HELP query_latency_ms Query latency in the query engine, ms',
-      '# TYPE query_latency_ms summary',
-    ];
-    for (const [q, l] of Object.entries(j.latencyMs)) {
-      for (const p of ['p50', 'p95', 'p99'] as const) {
-        lines.push(`query_latency_ms{query="${q}",quantile="${Number(p.slice(1)) / 100}"} ${l[p]}`);
-      }
-    }
-    lines.push('# HELP queries_total Queries answered by type and outcome', '# TYPE queries_total counter');
-    for (const [q, o] of Object.entries(j.queries)) {
-      for (const [outcome, n] of Object.entries(o))
-        lines.push(`queries_total{query="${q}",outcome="${outcome}"} ${n}`);
-    }
-    lines.push('# HELP cache_hit_ratio Cache hit ratio', '# TYPE cache_hit_ratio gauge');
-    for (const [c, v] of Object.entries(j.caches)) lines.push(`cache_hit_ratio{cache="${c}"} ${v.hitRate}`);
-    return `${lines.join('\n')}\n`;
+    return toPrometheusText([this.json()]);
   }
 }
 
