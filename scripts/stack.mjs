@@ -11,7 +11,7 @@
 // Cloudflare), the process environment (for keys the service declares), then
 // the stack-wide values (origin, S3 endpoint and keys) and the caller's overrides.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -118,6 +118,8 @@ export async function startStack(options = {}) {
   const url = `http://127.0.0.1:${port}`;
   const configDir = join(dataDir, 'config');
   mkdirSync(configDir, { recursive: true });
+  // The router serves Swagger UI from its static assets, copied out of node_modules.
+  execFileSync(process.execPath, [join(root, 'services', 'router', 'scripts', 'vendor-assets.mjs')]);
 
   const vars = {
     ...LOCAL_SHARED_VARS,

@@ -22,9 +22,18 @@ const launcherJar = () => readdirSync(lib).find((f) => f.startsWith('junit-platf
 if (!existsSync(lib) || !launcherJar()) {
   execFileSync(
     'mvn',
-    ['-B', '-q', '-f', join(here, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`],
+    [
+      '-B',
+      '-q',
+      '--color=never',
+      '-f',
+      join(here, 'pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${lib}`,
+    ],
     {
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // Maven's output goes to stderr: stdout carries only the JSON summary.
+      stdio: ['ignore', 2, 2],
     },
   );
 }
