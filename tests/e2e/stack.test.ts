@@ -68,4 +68,49 @@ describe('the local stack', () => {
     const missing = Object.keys(contract.getTypeMap()).filter((name) => !served.has(name));
     expect(missing).toEqual([]);
   });
+
+  it('prices the R2 operations of every service in /v1/costs, the collector’s flushes included', async () => {
+    const send = (n: number) =>
+      fetch(`${stack.url}/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-api-key': 'dev-api-key',
+          'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0',
+        },
+        body: JSON.stringify({
+          events: [
+            {
+              event_type: 'page_view',
+              timestamp: '2026-01-15T12:00:00Z',
+              session_id: `costs-${n}`,
+              project_id: 'web',
+              environment: 'production',
+              version: '1',
+              page_url: 'https://example.com/',
+              page_title: 'Home',
+            },
+          ],
+        }),
+      });
+    const flush = () =>
+      fetch(`${stack.url}/ops/flush`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer dev-operator-token', 'content-type': 'application/json' },
+        body: JSON.stringify({ table: 'page_views' }),
+      }).then((r) => r.json() as Promise<{ flushes: { status: string }[] }>);
+    const classA = async () => {
+      const costs = (await (await fetch(`${stack.url}/v1/costs`)).json()) as {
+        operations: { class_a: { count: number } };
+      };
+      return costs.operations.class_a.count;
+    };
+    expect((await send(1)).status).toBe(202);
+    expect((await flush()).flushes[0]?.status).toBe('committed'); // creates the table
+    const before = await classA();
+    expect((await send(2)).status).toBe(202);
+    expect((await flush()).flushes[0]?.status).toBe('committed');
+    // The catalog writes one metadata file; the collector a data file, a manifest and a manifest list.
+    expect((await classA()) - before).toBeGreaterThanOrEqual(4);
+  });
 });

@@ -7,7 +7,7 @@ import {
   tablePartitionSpec,
   tableSchema,
 } from '@analytics/events';
-import { type FileIO, fileIO, R2Store } from '@analytics/iceberg';
+import { CountingStore, type FileIO, fileIO, R2Store } from '@analytics/iceberg';
 import type { Env } from './env.ts';
 import type { FlushBatch, FlushCommit, FlushTarget } from './flush-target.ts';
 import { type AppendContext, appendOnce, randomSnapshotId } from './iceberg/append-once.ts';
@@ -22,8 +22,15 @@ import { type LoadedTable, RestTableCatalog, type TableCatalog } from './iceberg
  */
 export class IcebergFlushTarget implements FlushTarget {
   readonly #ctx: AppendContext;
+  readonly #afterFlush: (() => Promise<void>) | undefined;
 
-  constructor(deps: { catalog: TableCatalog; io: FileIO; nowMs?: () => number }) {
+  constructor(deps: {
+    catalog: TableCatalog;
+    io: FileIO;
+    nowMs?: () => number;
+    afterFlush?: () => Promise<void>;
+  }) {
+    this.#afterFlush = deps.afterFlush;
     this.#ctx = {
       catalog: deps.catalog,
       io: deps.io,
@@ -35,8 +42,12 @@ export class IcebergFlushTarget implements FlushTarget {
   }
 
   async appendOnce(batch: FlushBatch): Promise<FlushCommit> {
-    const loaded = await this.#table(batch.table);
-    return appendOnce(this.#ctx, loaded, batch.table, batch.flushId, batch.rows);
+    try {
+      const loaded = await this.#table(batch.table);
+      return await appendOnce(this.#ctx, loaded, batch.table, batch.flushId, batch.rows);
+    } finally {
+      await this.#afterFlush?.();
+    }
   }
 
   async #table(table: EventTableName): Promise<LoadedTable> {
@@ -55,13 +66,30 @@ export class IcebergFlushTarget implements FlushTarget {
   }
 }
 
+/** The catalog Worker's RPC method that counts R2 operations for `/v1/costs`. */
+interface OperationRecorder {
+  recordOperations(service: string, classA: number, classB: number): Promise<void>;
+}
+
 /** The flush target of a deployed collector: the CATALOG binding and the SOURCE bucket. */
 export function icebergFlushTarget(env: Env): FlushTarget {
   if (env.CATALOG === undefined)
     throw new Error('the collector has no CATALOG service binding to commit through');
   loadParquetWasmWorkerd();
+  const store = new CountingStore(new R2Store(env.SOURCE));
+  const catalog = env.CATALOG;
   return new IcebergFlushTarget({
-    catalog: new RestTableCatalog(env.CATALOG, { credential: env.CATALOG_CREDENTIAL }),
-    io: fileIO(new R2Store(env.SOURCE), `s3://${EVENT_BUCKET}/`),
+    catalog: new RestTableCatalog(catalog, { credential: env.CATALOG_CREDENTIAL }),
+    io: fileIO(store, `s3://${EVENT_BUCKET}/`),
+    // The catalog prices the R2 operations every service makes (`/v1/costs`).
+    afterFlush: async () => {
+      const { classA, classB } = store.take();
+      if (classA === 0 && classB === 0) return;
+      try {
+        await (catalog as unknown as OperationRecorder).recordOperations('collector', classA, classB);
+      } catch (err) {
+        console.warn(`could not report R2 operations to the catalog: ${String(err)}`);
+      }
+    },
   });
 }

@@ -7,6 +7,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { MaintenanceRequest, MaintenanceTaskResult } from '@analytics/generated/ops/types';
 import {
+  CountingStore,
   defaultTableEnv,
   fileIO,
   formatIdentifier,
@@ -18,6 +19,11 @@ import {
 import { loadParquetWasmWorkerd } from '@analytics/iceberg/workerd';
 import { MetricsRegistry, type MetricsSnapshot } from '@analytics/metrics';
 import { ALL_TASKS, runMaintenance } from './tasks.ts';
+
+/** The catalog Worker's RPC method that counts R2 operations for `/v1/costs`. */
+interface OperationRecorder {
+  recordOperations(service: string, classA: number, classB: number): Promise<void>;
+}
 
 export interface MaintenanceEnv {
   CATALOG: Fetcher;
@@ -117,7 +123,8 @@ export class MaintenanceState extends DurableObject<MaintenanceEnv> {
     this.#status = { running: true, startedAt };
     try {
       const catalog = this.catalog();
-      const env = defaultTableEnv(catalog, fileIO(new R2Store(this.env.SOURCE), 's3://analytics-source/'));
+      const store = new CountingStore(new R2Store(this.env.SOURCE));
+      const env = defaultTableEnv(catalog, fileIO(store, 's3://analytics-source/'));
       const tables = await this.tables(catalog, request.table);
       const results = await runMaintenance(
         env,
@@ -130,12 +137,28 @@ export class MaintenanceState extends DurableObject<MaintenanceEnv> {
         },
       );
       this.record(trigger, startedAt, results);
+      await this.reportOperations(store);
       return { ok: true, results };
     } catch (err) {
       if (err instanceof RefusedRun) return { ok: false, kind: err.kind, message: err.message };
       throw err;
     } finally {
       this.#status = { running: false };
+    }
+  }
+
+  /** Tells the catalog how many R2 operations this run made, for `/v1/costs`. */
+  private async reportOperations(store: CountingStore): Promise<void> {
+    const { classA, classB } = store.take();
+    if (classA === 0 && classB === 0) return;
+    try {
+      await (this.env.CATALOG as unknown as OperationRecorder).recordOperations(
+        'maintenance',
+        classA,
+        classB,
+      );
+    } catch (err) {
+      console.warn(`could not report R2 operations to the catalog: ${String(err)}`);
     }
   }
 
