@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { signRequest } from '@analytics/s3/sigv4';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, type StackHandle, startTestStack } from '../helpers/stack.ts';
@@ -112,5 +113,24 @@ describe('the local stack', () => {
     expect((await flush()).flushes[0]?.status).toBe('committed');
     // The catalog writes one metadata file; the collector a data file, a manifest and a manifest list.
     expect((await classA()) - before).toBeGreaterThanOrEqual(4);
+
+    // Table bytes come from metadata and manifests; with no orphans they equal what the bucket holds.
+    const costs = (await (await fetch(`${stack.url}/v1/costs`)).json()) as {
+      storage: { tables: { table: string; bytes: number; files: number }[] };
+    };
+    const pageViews = costs.storage.tables.find((t) => t.table === 'page_views');
+    const url = `${stack.url}/s3/analytics-source?list-type=2&prefix=${encodeURIComponent('events/page_views/')}`;
+    const signed = await signRequest(
+      { method: 'GET', url },
+      {
+        credentials: { accessKeyId: 'analytics-local', secretAccessKey: 'analytics-local-secret' },
+        region: 'auto',
+        now: new Date(),
+      },
+    );
+    const listing = await (await fetch(url, { headers: signed.headers })).text();
+    const sizes = [...listing.matchAll(/<Size>(\d+)<\/Size>/g)].map((m) => Number(m[1]));
+    expect(pageViews).toEqual({ ...pageViews, files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) });
+    expect(pageViews?.files).toBeGreaterThanOrEqual(8); // 3 metadata files + 2 × (list, manifest, data file)
   });
 });

@@ -1,3 +1,4 @@
+import { fileIO, ManifestCache, type TableMetadata } from '@analytics/iceberg';
 import type { CatalogContext } from './catalog-context.ts';
 import { formatNamespace } from './identifiers.ts';
 import { resolveObject } from './object-locations.ts';
@@ -33,12 +34,61 @@ export function usageMonth(nowMs: number): string {
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
- * The `/v1/costs` report (ops contract `CostReport`). Storage is measured by
- * listing each table's location (what R2 bills: live, expired and orphaned
- * files alike); operations are the class A/B counters the services reported
- * this month (the listing itself is counted by the R2 adapter, like every
- * call the catalog makes). Month-to-date storage is the monthly rate times the elapsed
- * fraction of the month; projections scale month-to-date operations linearly.
+ * The bytes and files a table keeps, from its metadata and manifests: every
+ * metadata file it still lists (the current one and the metadata log), and,
+ * for every snapshot it retains, the manifest list, the manifests
+ * (`manifest_length`) and the data and delete files they name
+ * (`file_size_in_bytes`), each counted once. Manifest lists and metadata
+ * files have no size in the metadata, so those are read with a head; the
+ * manifests are read (class B operations, cheaper than listing the table's
+ * prefix, which is class A per 1,000 objects). Orphan files are not counted:
+ * orphan removal deletes them.
+ */
+async function tableFootprint(
+  ctx: CatalogContext,
+  metadataLocation: string,
+  metadata: TableMetadata,
+): Promise<{ bytes: number; files: number }> {
+  const seen = new Set<string>();
+  let bytes = 0;
+  const add = (path: string, size: number | bigint) => {
+    if (seen.has(path)) return false;
+    seen.add(path);
+    bytes += Number(size);
+    return true;
+  };
+  const head = async (uri: string) => {
+    const { key, store } = resolveObject(ctx.buckets, uri);
+    return (await store.head(key))?.size;
+  };
+  for (const path of [metadataLocation, ...metadata.metadataLog.map((e) => e.metadataFile)]) {
+    const size = await head(path).catch(() => undefined);
+    if (size !== undefined) add(path, size);
+  }
+  const cache = new ManifestCache();
+  for (const snapshot of metadata.snapshots) {
+    const { bucket, store } = resolveObject(ctx.buckets, snapshot.manifestList);
+    const io = fileIO(store, `s3://${bucket}/`);
+    const listSize = await head(snapshot.manifestList).catch(() => undefined);
+    if (listSize === undefined) continue; // expired underneath us, or never written
+    add(snapshot.manifestList, listSize);
+    for (const manifest of await cache.manifestList(io, snapshot.manifestList)) {
+      if (!add(manifest.manifestPath, manifest.manifestLength)) continue;
+      for (const entry of (await cache.manifest(io, manifest)).entries) {
+        add(entry.dataFile.filePath, entry.dataFile.fileSizeInBytes);
+      }
+    }
+  }
+  return { bytes, files: seen.size };
+}
+
+/**
+ * The `/v1/costs` report (ops contract `CostReport`). Storage per table comes
+ * from its metadata and manifests (see `tableFootprint`); operations are the
+ * class A/B counters the services reported this month (the catalog's own
+ * reads are counted by its R2 adapter, like every call it makes). Month-to-date
+ * storage is the monthly rate times the elapsed fraction of the month;
+ * projections scale month-to-date operations linearly.
  */
 export async function costReport(ctx: CatalogContext, prices: R2Prices): Promise<Record<string, unknown>> {
   const nowMs = ctx.nowMs();
@@ -49,14 +99,10 @@ export async function costReport(ctx: CatalogContext, prices: R2Prices): Promise
   let totalBytes = 0;
   for (const p of pointers) {
     const metadata = await ctx.files.read(p.metadataLocation).catch(() => undefined);
-    const location = metadata?.location ?? p.metadataLocation.replace(/\/metadata\/[^/]*$/, '');
-    const { bucket, key: prefix, store } = resolveObject(ctx.buckets, `${location.replace(/\/+$/, '')}/`);
-    let bytes = 0;
-    let files = 0;
-    for await (const o of store.list(prefix)) {
-      bytes += o.size;
-      files++;
-    }
+    const { bucket } = resolveObject(ctx.buckets, p.metadataLocation);
+    const { bytes, files } = metadata
+      ? await tableFootprint(ctx, p.metadataLocation, metadata)
+      : { bytes: 0, files: 0 };
     totalBytes += bytes;
     tables.push({
       namespace: formatNamespace(p.identifier.namespace),
