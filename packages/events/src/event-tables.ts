@@ -13,6 +13,9 @@
  *   `com.example.order.created`), with `source` and `subject`.
  * The open members of the last two are kept as JSON in `properties`.
  */
+
+import { EVENT_TABLE_PROPERTIES } from '@analytics/iceberg';
+
 export type EventTableName = 'page_views' | 'video_events' | 'user_actions' | 'custom_events';
 
 /** Every event table, in a stable order. */
@@ -159,14 +162,5 @@ export function tablePartitionSpec(table: EventTableName): PartitionSpecJson {
   };
 }
 
-/** SEED.md "Iceberg Table Configuration", as table properties (all strings). */
-export const TABLE_PROPERTIES: Readonly<Record<string, string>> = {
-  'write.format.default': 'parquet',
-  'write.parquet.compression-codec': 'snappy',
-  'write.metadata.compression-codec': 'gzip',
-  'write.target-file-size-bytes': '134217728',
-  'write.distribution-mode': 'hash',
-  'commit.retry.num-retries': '10',
-  'commit.retry.min-wait-ms': '100',
-  'commit.retry.max-wait-ms': '60000',
-};
+/** SEED.md "Iceberg Table Configuration": the engine's defaults for new event tables. */
+export const TABLE_PROPERTIES: Readonly<Record<string, string>> = EVENT_TABLE_PROPERTIES;
