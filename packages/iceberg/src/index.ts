@@ -72,6 +72,7 @@ export * from './table/snapshot-producer.ts';
 export * from './table/snapshot-summary.ts';
 export * from './table/table-env.ts';
 export * from './table/table-properties.ts';
+export * from './table/write-rows.ts';
 export * from './transforms/murmur3.ts';
 export * from './transforms/partition-path.ts';
 export * from './transforms/transform.ts';

@@ -243,6 +243,8 @@ export function canonicalStruct(
       raw === null ||
       (t === 'string' && typeof raw === 'string') ||
       (t === 'int' && typeof raw === 'number' && (raw | 0) === raw) ||
+      ((t === 'double' || t === 'float') && typeof raw === 'number') ||
+      (t === 'boolean' && typeof raw === 'boolean') ||
       ((t === 'timestamptz' || t === 'timestamp' || t === 'long') &&
         typeof raw === 'bigint' &&
         BigInt.asIntN(64, raw) === raw);

@@ -42,8 +42,13 @@ export interface WriteDataFilesOptions {
   readonly locate: (partition: readonly PartitionValue[]) => DataFileLocation;
 }
 
-/** Rows written to probe the bytes per row before the first file of a write. */
-const PROBE_ROWS = 10_000;
+/**
+ * Rows encoded first to learn the bytes per row. A group no larger than this
+ * is encoded once and kept as its file when it fits the target (the usual
+ * case: a flush, or one hour partition of a batch); only a larger group pays
+ * for a probe it throws away.
+ */
+const PROBE_ROWS = 50_000;
 
 /** Size model of the files written so far: a fixed part (footer, magic) plus bytes per row. */
 interface SizeModel {
