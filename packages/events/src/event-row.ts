@@ -14,9 +14,12 @@ export interface RowContext {
 }
 
 /**
- * The row of `table` for a validated event. Only the table's columns are
- * taken; for the open tables (`user_actions`, `custom_events`) every other
- * member is kept, as a JSON object, in `properties`.
+ * The row of `table` for a validated event. Only the table's base columns
+ * are taken; for the open tables (`user_actions`, `custom_events`) every
+ * other member is kept, as a JSON object, in `properties`. The columns open
+ * members get by schema evolution on write are added later, by
+ * `fitOpenColumns`, once the table's schema is known; `properties` keeps
+ * those members too, so it stays the whole record whatever the schema.
  */
 export function buildRow(
   table: EventTableName,

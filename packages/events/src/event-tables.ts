@@ -11,7 +11,10 @@
  *   sign-ups, searches from the tracker or an application);
  * - `custom_events`: any other type sent as a CloudEvent (`test.event`,
  *   `com.example.order.created`), with `source` and `subject`.
- * The open members of the last two are kept as JSON in `properties`.
+ * The open members of the last two are kept as JSON in `properties`, and
+ * their scalar members also become optional columns as they first arrive
+ * (schema evolution on write, `open-columns.ts`): the schemas below are
+ * where those tables start, not where they stay.
  */
 
 import { EVENT_TABLE_PROPERTIES } from '@analytics/iceberg';

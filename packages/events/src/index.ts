@@ -1,5 +1,6 @@
 export * from './api-keys.ts';
 export * from './cloud-event.ts';
+export * from './column-catalog.ts';
 export * from './content-type.ts';
 export * from './contract-schemas.ts';
 export * from './enrichment.ts';
@@ -12,7 +13,9 @@ export * from './ingest.ts';
 export * from './ingest-body.ts';
 export * from './ingest-result.ts';
 export * from './limits.ts';
+export * from './memory-column-catalog.ts';
 export * from './memory-event-sink.ts';
+export * from './open-columns.ts';
 export * from './prepare-events.ts';
 export * from './read-body.ts';
 export * from './timestamp.ts';

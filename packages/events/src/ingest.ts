@@ -1,4 +1,5 @@
 import { type ApiKeyRing, keyAllowsProject } from './api-keys.ts';
+import { type ColumnCatalog, fitOpenColumns } from './column-catalog.ts';
 import { enrichmentFromHeaders } from './enrichment.ts';
 import { EventError } from './event-error.ts';
 import type { EventSchemas } from './event-schemas.ts';
@@ -29,6 +30,8 @@ export interface IngestDeps {
   /** A fresh UUID v4. */
   readonly newEventId: () => string;
   readonly sink: EventSink;
+  /** Where open tables' columns are checked and added (schema evolution on write); none: `properties` only. */
+  readonly columns?: ColumnCatalog;
 }
 
 /** The answer, plus what was stored (for metrics and Analytics Engine data points). */
@@ -55,7 +58,7 @@ export async function ingest(request: Request, deps: IngestDeps): Promise<Ingest
       { contentType: request.headers.get('content-type'), headers: request.headers, text },
       deps.limits,
     );
-    const batch = prepareEvents(body, {
+    let batch = prepareEvents(body, {
       schemas: deps.schemas,
       limits: deps.limits,
       enrichment: enrichmentFromHeaders(request.headers),
@@ -72,6 +75,8 @@ export async function ingest(request: Request, deps: IngestDeps): Promise<Ingest
           { field: 'project_id' },
         );
     }
+    // After the key check: a request that may not write must not change a table's schema either.
+    if (deps.columns !== undefined) batch = await fitOpenColumns(batch, deps.columns);
     const duplicates =
       batch.prepared.length === 0 ? new Set<number>() : await deps.sink.append(batch.prepared);
     return { answer: ingestAnswer(batch, duplicates), batch };

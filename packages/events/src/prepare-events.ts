@@ -6,6 +6,7 @@ import type { EventSchemas, EventValidator } from './event-schemas.ts';
 import type { EventTableName } from './event-tables.ts';
 import { describe, type IncomingItem, type IngestBody, type IngestShape, isObject } from './ingest-body.ts';
 import type { IngestLimits } from './limits.ts';
+import { type OpenField, openFields } from './open-columns.ts';
 import { isoFromMicros, timestampMicros } from './timestamp.ts';
 import { problemsFromIssues } from './zod-problems.ts';
 
@@ -19,6 +20,12 @@ export interface PreparedEvent {
   readonly timestampMicros: number;
   readonly projectId: string | undefined;
   readonly row: EventRow;
+  /**
+   * For the open tables: members that may be columns (schema evolution on
+   * write). `fitOpenColumns` adds their values to `row` once the table's
+   * columns are known; until then they are only in `properties`.
+   */
+  readonly openFields?: readonly OpenField[];
 }
 
 /** An event that failed validation, with every problem found. */
@@ -129,6 +136,7 @@ function prepareOne(item: IncomingItem, options: PrepareOptions): PreparedEvent 
     receivedAtMicros: options.receivedAtMicros,
     ...(options.enrichment.isBot === undefined ? {} : { isBot: options.enrichment.isBot }),
   });
+  const open = openFields(table, valid, fieldName);
   return {
     index: item.index,
     eventId: String(valid.event_id),
@@ -137,6 +145,7 @@ function prepareOne(item: IncomingItem, options: PrepareOptions): PreparedEvent 
     timestampMicros: micros,
     projectId: typeof valid.project_id === 'string' ? valid.project_id : undefined,
     row,
+    ...(open === undefined ? {} : { openFields: open }),
   };
 }
 

@@ -1,6 +1,7 @@
 import {
   ApiKeyRing,
   CONTRACT_SCHEMAS,
+  type ColumnCatalog,
   DEFAULT_LIMITS,
   type IngestDeps,
   type IngestLimits,
@@ -57,7 +58,13 @@ export interface Harness {
 
 /** Ingest dependencies over HTTP (keys checked) or a binding (`http: false`). */
 export async function harness(
-  options: { http?: boolean; keys?: ApiKeyRing; limits?: IngestLimits; botPolicy?: 'flag' | 'drop' } = {},
+  options: {
+    http?: boolean;
+    keys?: ApiKeyRing;
+    limits?: IngestLimits;
+    botPolicy?: 'flag' | 'drop';
+    columns?: ColumnCatalog;
+  } = {},
 ): Promise<Harness> {
   const sink = new MemoryEventSink();
   const keys = options.keys ?? (await ApiKeyRing.fromSettings({ ANALYTICS_API_KEY: KEY }));
@@ -71,6 +78,7 @@ export async function harness(
       now: () => NOW_MS,
       newEventId: idSequence(),
       sink,
+      ...(options.columns === undefined ? {} : { columns: options.columns }),
     },
   };
 }
