@@ -29,4 +29,6 @@ export interface Env {
   readonly MAX_BODY_BYTES?: string;
   readonly MAX_EVENTS_PER_BATCH?: string;
   readonly MAX_EVENT_BYTES?: string;
+  /** Most columns schema evolution on write adds to one open table (`user_actions`, `custom_events`). */
+  readonly MAX_OPEN_COLUMNS?: string;
 }

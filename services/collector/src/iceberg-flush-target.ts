@@ -1,18 +1,11 @@
-import {
-  EVENT_BUCKET,
-  EVENT_NAMESPACE,
-  type EventTableName,
-  TABLE_PROPERTIES,
-  tableLocation,
-  tablePartitionSpec,
-  tableSchema,
-} from '@analytics/events';
+import { EVENT_BUCKET, EVENT_NAMESPACE } from '@analytics/events';
 import { CountingStore, type FileIO, fileIO, R2Store } from '@analytics/iceberg';
 import type { Env } from './env.ts';
 import type { FlushBatch, FlushCommit, FlushTarget } from './flush-target.ts';
 import { type AppendContext, appendOnce, randomSnapshotId } from './iceberg/append-once.ts';
 import { loadParquetWasmWorkerd } from './iceberg/engine-parquet.ts';
-import { type LoadedTable, RestTableCatalog, type TableCatalog } from './iceberg/rest-table-catalog.ts';
+import { loadOrCreateEventTable } from './iceberg/event-table.ts';
+import { RestTableCatalog, type TableCatalog } from './iceberg/rest-table-catalog.ts';
 
 /**
  * The real `FlushTarget`: Parquet data files in `analytics-source`, one
@@ -43,26 +36,11 @@ export class IcebergFlushTarget implements FlushTarget {
 
   async appendOnce(batch: FlushBatch): Promise<FlushCommit> {
     try {
-      const loaded = await this.#table(batch.table);
+      const loaded = await loadOrCreateEventTable(this.#ctx.catalog, this.#ctx.namespace, batch.table);
       return await appendOnce(this.#ctx, loaded, batch.table, batch.flushId, batch.rows);
     } finally {
       await this.#afterFlush?.();
     }
-  }
-
-  async #table(table: EventTableName): Promise<LoadedTable> {
-    const { catalog, namespace } = this.#ctx;
-    const loaded = await catalog.loadTable(namespace, table);
-    if (loaded !== undefined) return loaded;
-    await catalog.createNamespace(namespace);
-    return catalog.createTable(namespace, {
-      name: table,
-      location: tableLocation(table),
-      schema: tableSchema(table),
-      'partition-spec': tablePartitionSpec(table),
-      'write-order': { 'order-id': 0, fields: [] },
-      properties: TABLE_PROPERTIES,
-    });
   }
 }
 

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { writeDataPoints } from './analytics-engine.ts';
 import { BufferSink } from './buffer-sink.ts';
 import { collectorMetrics } from './collector-metrics.ts';
+import { columnCatalog } from './column-catalog.ts';
 import type { Env } from './env.ts';
 import { collectorSettings } from './settings.ts';
 
@@ -85,6 +86,7 @@ export class IngestRoute extends OpenAPIRoute {
       now: () => Date.now(),
       newEventId: () => crypto.randomUUID(),
       sink: new BufferSink(env.BUFFER, settings.shards),
+      columns: columnCatalog(env, settings.maxOpenColumns),
     });
     if (batch !== undefined && answer.status === 202) {
       const result = answer.body as IngestResult;

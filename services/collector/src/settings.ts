@@ -1,4 +1,9 @@
-import { type BotPolicy, type IngestLimits, limitsFromSettings } from '@analytics/events';
+import {
+  type BotPolicy,
+  DEFAULT_MAX_OPEN_COLUMNS,
+  type IngestLimits,
+  limitsFromSettings,
+} from '@analytics/events';
 import type { Env } from './env.ts';
 
 /** The collector's tunables, parsed from Worker vars. */
@@ -15,6 +20,8 @@ export interface CollectorSettings {
   readonly dedupeWindowMs: number;
   readonly botPolicy: BotPolicy;
   readonly limits: IngestLimits;
+  /** Most columns schema evolution adds to `user_actions` or `custom_events` (default 200). */
+  readonly maxOpenColumns: number;
 }
 
 /** Defaults: SEED.md's 1 MB or 60 s, one shard per table, a 24 h de-duplication window. */
@@ -25,6 +32,7 @@ export const DEFAULT_SETTINGS: Omit<CollectorSettings, 'limits'> = {
   shards: 1,
   dedupeWindowMs: 86_400_000,
   botPolicy: 'flag',
+  maxOpenColumns: DEFAULT_MAX_OPEN_COLUMNS,
 };
 
 /** Parses the vars; a missing or malformed value falls back to its default. */
@@ -37,6 +45,7 @@ export function collectorSettings(env: Partial<Env>): CollectorSettings {
     dedupeWindowMs: positive(env.DEDUPE_WINDOW_MS) ?? DEFAULT_SETTINGS.dedupeWindowMs,
     botPolicy: env.BOT_POLICY === 'drop' ? 'drop' : 'flag',
     limits: limitsFromSettings(env),
+    maxOpenColumns: positive(env.MAX_OPEN_COLUMNS) ?? DEFAULT_SETTINGS.maxOpenColumns,
   };
 }
 

@@ -1,4 +1,10 @@
-import { type EventRow, type EventTableName, tableColumns } from '@analytics/events';
+import {
+  baseColumnNames,
+  columnAccepts,
+  type EventRow,
+  type EventTableName,
+  tableColumns,
+} from '@analytics/events';
 import {
   applyTransform,
   currentSchema,
@@ -122,11 +128,19 @@ async function writeRows(
   const timestampColumns = tableColumns(table)
     .filter((c) => c.type === 'timestamptz')
     .map((c) => c.name);
+  const openColumns = openColumnsOf(schema, table);
   const engineRows = rows.map((row) => {
     const out: Record<string, unknown> = { ...row };
     for (const name of timestampColumns) {
       const value = row[name];
       out[name] = typeof value === 'number' ? BigInt(Math.trunc(value)) : null;
+    }
+    // Ingest checked these values against the schema it saw. Should the table have changed since
+    // (a column dropped and re-added with another type, by hand), a value that no longer fits is
+    // written as null rather than failing every retry of the flush; `properties` still holds it.
+    for (const column of openColumns) {
+      const value = row[column.name];
+      if (value !== undefined && value !== null && !column.accepts(value)) out[column.name] = null;
     }
     return out;
   });
@@ -148,6 +162,23 @@ async function writeRows(
       return { key, path: uriOf(ctx.io, key) };
     },
   });
+}
+
+/** The table's columns beyond its base ones (added by schema evolution on write, or by hand). */
+function openColumnsOf(
+  schema: Schema,
+  table: EventTableName,
+): { name: string; accepts: (value: unknown) => boolean }[] {
+  const base = baseColumnNames(table);
+  return schema.fields
+    .filter((f) => !base.has(f.name))
+    .map((f) => {
+      const type = f.type;
+      return {
+        name: f.name,
+        accepts: isPrimitive(type) ? (value: unknown) => columnAccepts(type, value) : () => false,
+      };
+    });
 }
 
 async function writeSnapshot(
