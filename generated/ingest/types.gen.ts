@@ -88,7 +88,9 @@ export type VideoEvent = BaseEvent & {
 /**
  * Any other event type: an open shape. `event_id`, `event_type` and `timestamp` are always
  * present once stored; the other BaseEvent fields are optional, and any further properties are
- * kept (stored in the table's `properties` column as JSON).
+ * kept (stored in the table's `properties` column as JSON). Scalar further properties also
+ * become columns of the table; a value must then have the column's type (see "Custom fields
+ * become columns").
  *
  */
 export type CustomEvent = {
