@@ -166,6 +166,27 @@ describe('schema evolution on write', () => {
     expect([ids.amount, ids.plan, ids.gift]).toEqual([base + 1, base + 2, base + 3]);
   });
 
+  it('serves concurrent requests that add columns to one table, one schema change at a time', async () => {
+    const host = catalogHost();
+    const { catalog, calls } = counting(host.catalog);
+    useColumnCatalog(new CatalogColumns({ catalog }));
+    await install(host.target);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => send([order(50 + i, { shared: i, [`only_${i}`]: 'x' })])),
+    );
+    expect(answers.map((a) => [a.status, a.body.accepted])).toEqual(
+      Array.from({ length: 6 }, () => [202, 1]),
+    );
+    const schema = currentSchema((await host.catalog.loadTable('default', TABLE))!.metadata);
+    const added = schema.fields.slice(tableColumns(TABLE).length).map((f) => f.name);
+    expect(added.sort()).toEqual(
+      ['only_0', 'only_1', 'only_2', 'only_3', 'only_4', 'only_5', 'shared'].sort(),
+    );
+    expect(new Set(schema.fields.map((f) => f.id)).size).toBe(schema.fields.length);
+    expect(calls.commit).toBe(6); // one schema change per request, none lost to a conflict
+    expect(await totalStored(TABLE)).toBe(6);
+  });
+
   it('rejects a value of the wrong type per event, naming field, column type and value; stores only the good events', async () => {
     const host = catalogHost();
     useColumnCatalog(new CatalogColumns({ catalog: host.catalog }));
