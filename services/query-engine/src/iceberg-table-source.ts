@@ -127,9 +127,11 @@ export class IcebergTableSource implements TableSource {
     if (!head) return { toSnapshotId: null, columns, addedFiles: [], reset: fromSnapshotId !== null };
     // "Files added since" describes the change only if every snapshot since is an append
     // and `from` is still an ancestor; compaction, deletes or expiry reset the rollups.
-    let appendOnly = true;
+    // From nothing, the live files of the current snapshot are the answer: the appends
+    // still in the metadata miss the data of expired snapshots.
+    let appendOnly = fromSnapshotId !== null;
     let reached = fromSnapshotId === null;
-    for (let s: Snapshot | undefined = head; s; s = parentOf(m, s)) {
+    for (let s: Snapshot | undefined = head; s && fromSnapshotId !== null; s = parentOf(m, s)) {
       if (s.snapshotId === fromSnapshotId) {
         reached = true;
         break;
