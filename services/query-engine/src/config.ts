@@ -8,6 +8,8 @@ export interface QueryEngineConfig {
   readonly timeoutMs: number;
   readonly maxRows: number;
   readonly refreshIntervalMs: number;
+  /** Least time between two saves of a table's rollups under `<cacheDir>/rollups`, ms. */
+  readonly rollupSaveIntervalMs: number;
   /** Iceberg REST catalog root; without it the engine serves no tables. */
   readonly catalogUrl: string | undefined;
   readonly catalogToken: string | undefined;
@@ -41,6 +43,7 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     timeoutMs: num('QUERY_TIMEOUT_MS', 10_000),
     maxRows: num('QUERY_MAX_ROWS', 10_000),
     refreshIntervalMs: num('QUERY_REFRESH_INTERVAL_MS', 1_000),
+    rollupSaveIntervalMs: num('QUERY_ROLLUP_SAVE_INTERVAL_MS', 300_000),
     catalogUrl: env.CATALOG_URL || undefined,
     catalogToken: env.CATALOG_TOKEN || undefined,
     // The local stack's catalog admin client (services/catalog's local default); a secret on Cloudflare.

@@ -1,6 +1,6 @@
 import { QueryError } from './errors.ts';
 import type { QueryEngine } from './query-engine.ts';
-import type { RollupCell, RollupDimension } from './rollups.ts';
+import type { BucketStats, RollupCell, RollupDimension } from './rollups.ts';
 import { literal } from './sql-text.ts';
 
 /** A half-open event-time interval [startMs, endMs). */
@@ -89,7 +89,7 @@ export class Dashboard {
         .map((eventType) => ({
           eventType,
           count: r.count('event_type', eventType, from, to),
-          uniqueUsers: r.exactVisitors.count(eventType, range.startMs / DAY_MS, range.endMs / DAY_MS),
+          uniqueUsers: r.exactVisitors(eventType, range.startMs / DAY_MS, range.endMs / DAY_MS),
           estimated: false,
         }))
         .filter((row) => eventTypes !== null || row.count > 0)
@@ -135,10 +135,15 @@ export class Dashboard {
         // A whole bucket is one stored cell whose estimate is memoised; only
         // partial buckets at the range's edges merge hours.
         const whole = to - from === step / HOUR_MS;
-        const cell = whole
+        const stats = whole
           ? r.bucket('all', '', interval === 'HOUR' ? 'hour' : 'day', b / step)
-          : r.range('all', '', from, to);
-        return { bucket: iso(b), ...(cell ? pointOf(cell) : { pageviews: 0, visitors: 0, sessions: 0 }) };
+          : statsOf(r.range('all', '', from, to));
+        return {
+          bucket: iso(b),
+          pageviews: stats?.count ?? 0,
+          visitors: Math.round(stats?.visitors ?? 0),
+          sessions: Math.round(stats?.sessions ?? 0),
+        };
       });
       const total = r.range('all', '', ...hours(range));
       return {
@@ -502,11 +507,11 @@ function videoStats(videoId: string | null, r: Record<string, unknown>, uniques:
   };
 }
 
-function pointOf(cell: RollupCell) {
+function statsOf(cell: RollupCell): BucketStats {
   return {
-    pageviews: cell.count,
-    visitors: Math.round(cell.visitors.estimate()),
-    sessions: Math.round(cell.sessions?.estimate() ?? 0),
+    count: cell.count,
+    visitors: cell.visitors.estimate(),
+    sessions: cell.sessions?.estimate() ?? 0,
   };
 }
 

@@ -1,3 +1,5 @@
+import { section } from './sketch-arena.ts';
+
 /**
  * Exact distinct visitors per day and event type, for `uniques: EXACT` over
  * whole days without scanning raw events. Each visitor key (the top 53 bits
@@ -6,19 +8,34 @@
  * count is the popcount of the union of its days' bitsets. "Exact" up to
  * 53-bit hash collisions: about 1 in 10^4 for 1.3 M visitors, i.e. a
  * difference of 0 or 1.
+ *
+ * The dictionary is an open-addressing hash table in typed arrays (keys by
+ * id, slots holding id + 1), not a `Map`: a Map of 53-bit numbers boxes each
+ * key as a heap object, a million and more of them for the garbage collector
+ * to mark on every major GC.
  */
 export class ExactVisitors {
-  readonly #ids = new Map<number, number>();
+  /** Hash slots: 0 when empty, else id + 1. */
+  #slots = new Int32Array(1 << 12);
+  /** Visitor key of each id. */
+  #keys = new Float64Array(1 << 11);
+  #size = 0;
   /** eventType → day → bitset words. */
   readonly #days = new Map<string, Map<number, Uint32Array>>();
 
+  /** Distinct visitor keys seen (all days and types). */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Event types with at least one visitor. */
+  get eventTypes(): readonly string[] {
+    return [...this.#days.keys()];
+  }
+
   /** Record that `key` was seen on `day` (days since the epoch) for `eventType`. */
   add(eventType: string, day: number, key: number): void {
-    let id = this.#ids.get(key);
-    if (id === undefined) {
-      id = this.#ids.size;
-      this.#ids.set(key, id);
-    }
+    const id = this.#idOf(key);
     let byDay = this.#days.get(eventType);
     if (!byDay) {
       byDay = new Map();
@@ -37,26 +54,142 @@ export class ExactVisitors {
 
   /** Distinct visitors of `eventType` over days [fromDay, toDay). */
   count(eventType: string, fromDay: number, toDay: number): number {
-    const byDay = this.#days.get(eventType);
-    if (!byDay) return 0;
-    const words = (this.#ids.size >>> 5) + 1;
-    const union = new Uint32Array(words);
-    for (let d = fromDay; d < toDay; d++) {
-      const bits = byDay.get(d);
-      if (!bits) continue;
-      const n = Math.min(bits.length, words);
-      for (let i = 0; i < n; i++) union[i] = (union[i] as number) | (bits[i] as number);
-    }
+    const union = this.#union(eventType, fromDay, toDay);
     let total = 0;
     for (const w of union) total += popcount(w);
     return total;
   }
 
-  /** Forget everything (the rollups are being rebuilt). */
-  clear(): void {
-    this.#ids.clear();
-    this.#days.clear();
+  /** The visitor keys of `eventType` over days [fromDay, toDay), for unions across tables. */
+  keys(eventType: string, fromDay: number, toDay: number): number[] {
+    const union = this.#union(eventType, fromDay, toDay);
+    const out: number[] = [];
+    for (let w = 0; w < union.length; w++) {
+      let bits = union[w] as number;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        out.push(this.#keys[w * 32 + 31 - Math.clz32(low)] as number);
+        bits ^= low;
+      }
+    }
+    return out;
   }
+
+  /** The arrays and strings that make up this state, for `rollup-file.ts`. */
+  toSections(): {
+    strings: Record<string, string[]>;
+    arrays: Record<string, Int32Array | Float64Array | Uint32Array>;
+  } {
+    const types = [...this.#days.keys()];
+    const days: number[] = [];
+    const dayCount: number[] = [];
+    const starts: number[] = [0];
+    const words: Uint32Array[] = [];
+    let at = 0;
+    for (const t of types) {
+      const byDay = this.#days.get(t) as Map<number, Uint32Array>;
+      dayCount.push(byDay.size);
+      for (const [d, bits] of byDay) {
+        days.push(d);
+        words.push(bits);
+        at += bits.length;
+        starts.push(at);
+      }
+    }
+    const all = new Uint32Array(at);
+    words.forEach((w, i) => {
+      all.set(w, starts[i] as number);
+    });
+    return {
+      strings: { 'visitors.types': types },
+      arrays: {
+        'visitors.keys': this.#keys.subarray(0, this.#size),
+        'visitors.dayCount': Int32Array.from(dayCount),
+        'visitors.days': Int32Array.from(days),
+        'visitors.wordStart': Int32Array.from(starts),
+        'visitors.words': all,
+      },
+    };
+  }
+
+  /** The state `toSections` wrote. */
+  static fromSections(
+    strings: Readonly<Record<string, readonly string[]>>,
+    sections: Readonly<Record<string, ArrayBufferView>>,
+  ): ExactVisitors {
+    const v = new ExactVisitors();
+    const keys = section(sections, 'visitors.keys', Float64Array);
+    for (const k of keys) v.#idOf(k);
+    const dayCount = section(sections, 'visitors.dayCount', Int32Array);
+    const days = section(sections, 'visitors.days', Int32Array);
+    const starts = section(sections, 'visitors.wordStart', Int32Array);
+    const words = section(sections, 'visitors.words', Uint32Array);
+    let i = 0;
+    (strings['visitors.types'] ?? []).forEach((t, ti) => {
+      const byDay = new Map<number, Uint32Array>();
+      for (let n = 0; n < (dayCount[ti] as number); n++, i++) {
+        byDay.set(days[i] as number, words.slice(starts[i] as number, starts[i + 1] as number));
+      }
+      v.#days.set(t, byDay);
+    });
+    return v;
+  }
+
+  #union(eventType: string, fromDay: number, toDay: number): Uint32Array {
+    const byDay = this.#days.get(eventType);
+    const union = new Uint32Array(byDay ? (this.#size >>> 5) + 1 : 0);
+    if (!byDay) return union;
+    for (let d = fromDay; d < toDay; d++) {
+      const bits = byDay.get(d);
+      if (!bits) continue;
+      const n = Math.min(bits.length, union.length);
+      for (let i = 0; i < n; i++) union[i] = (union[i] as number) | (bits[i] as number);
+    }
+    return union;
+  }
+
+  #idOf(key: number): number {
+    const mask = this.#slots.length - 1;
+    let i = slotHash(key) & mask;
+    for (;;) {
+      const s = this.#slots[i] as number;
+      if (s === 0) break;
+      if (this.#keys[s - 1] === key) return s - 1;
+      i = (i + 1) & mask;
+    }
+    const id = this.#size++;
+    if (id >= this.#keys.length) {
+      const keys = new Float64Array(this.#keys.length * 2);
+      keys.set(this.#keys);
+      this.#keys = keys;
+    }
+    this.#keys[id] = key;
+    this.#slots[i] = id + 1;
+    // Keep the table at most half full so probes stay short.
+    if (this.#size * 2 > this.#slots.length) this.#rehash(this.#slots.length * 2);
+    return id;
+  }
+
+  #rehash(size: number): void {
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let id = 0; id < this.#size; id++) {
+      let i = slotHash(this.#keys[id] as number) & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = id + 1;
+    }
+    this.#slots = slots;
+  }
+}
+
+/** A 32-bit hash of a non-negative integer key below 2^53. */
+function slotHash(key: number): number {
+  const lo = key >>> 0;
+  const hi = Math.floor(key / 4_294_967_296) >>> 0;
+  let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 13);
 }
 
 function popcount(x: number): number {

@@ -80,6 +80,17 @@ export class HyperLogLog {
     for (const [i, r] of other.#sparse) this.setRegister(i, r);
   }
 
+  /** Merge `registerCount` dense registers stored at `offset` of `registers` (same precision). */
+  mergeDense(registers: Uint8Array, offset: number): void {
+    const dense = this.#dense ?? this.#toDense();
+    const source = registers.subarray(offset, offset + dense.length);
+    for (let i = 0; i < source.length; i++) {
+      const r = source[i] as number;
+      if (r > (dense[i] as number)) dense[i] = r;
+    }
+    this.#cachedEstimate = undefined;
+  }
+
   /** Estimated number of distinct items added (memoised until the sketch changes). */
   estimate(): number {
     if (this.#cachedEstimate !== undefined) return this.#cachedEstimate;
@@ -88,18 +99,15 @@ export class HyperLogLog {
     let zeros = 0;
     if (this.#dense) {
       for (const r of this.#dense) {
-        sum += 2 ** -r;
+        sum += INVERSE_POWERS[r] as number;
         if (r === 0) zeros++;
       }
     } else {
       zeros = m - this.#sparse.size;
       sum = zeros;
-      for (const r of this.#sparse.values()) sum += 2 ** -r;
+      for (const r of this.#sparse.values()) sum += INVERSE_POWERS[r] as number;
     }
-    const alpha = 0.7213 / (1 + 1.079 / m);
-    let e = (alpha * m * m) / sum;
-    // Linear counting is more accurate while many registers are still empty.
-    if (e <= 2.5 * m && zeros > 0) e = m * Math.log(m / zeros);
+    const e = estimateFromSum(m, sum, zeros);
     this.#cachedEstimate = e;
     return e;
   }
@@ -118,6 +126,21 @@ export class HyperLogLog {
     this.#dense = dense;
     return dense;
   }
+}
+
+/** 2^-rank for every rank a register can hold: the estimate's sum without a `Math.pow` per register. */
+export const INVERSE_POWERS: Float64Array = Float64Array.from({ length: 64 }, (_, r) => 2 ** -r);
+
+/**
+ * The HyperLogLog estimate for `m` registers whose harmonic sum
+ * (Σ 2^-register) is `sum`, `zeros` of them still 0: the raw estimate, or
+ * linear counting while it is small and registers are still empty.
+ */
+export function estimateFromSum(m: number, sum: number, zeros: number): number {
+  const alpha = 0.7213 / (1 + 1.079 / m);
+  const e = (alpha * m * m) / sum;
+  // Linear counting is more accurate while many registers are still empty.
+  return e <= 2.5 * m && zeros > 0 ? m * Math.log(m / zeros) : e;
 }
 
 function bitLength(x: bigint): number {

@@ -4,8 +4,9 @@ import { eventsViewSql, isEventTable } from './events-view.ts';
 import { fieldIdProjection } from './field-id-projection.ts';
 import type { FileResolver } from './file-resolver.ts';
 import { ParquetFieldIds } from './parquet-field-ids.ts';
+import { loadRollups, saveRollups } from './rollup-file.ts';
 import { computeRollupRows } from './rollup-sql.ts';
-import { Rollups } from './rollups.ts';
+import { Rollups, TableRollups } from './rollups.ts';
 import { checkUserSql } from './sql-safety.ts';
 import { ident } from './sql-text.ts';
 import type {
@@ -27,9 +28,17 @@ export interface QueryEngineOptions {
   readonly timeoutMs: number;
   /** Most rows a user query returns. */
   readonly maxRows: number;
-  /** How long table state may be reused before asking the catalog again, ms. */
+  /**
+   * How long table state may be reused before asking the catalog again, ms.
+   * Past it, a query starts a refresh in the background and answers from the
+   * state it has; with 0 every query waits for a refresh first (tests).
+   */
   readonly refreshIntervalMs: number;
   readonly now: () => number;
+  /** Where rollups are saved per table and loaded from at start (see rollup-file.ts); none: memory only. */
+  readonly rollupDir?: string;
+  /** Least time between two saves of a table's rollups, ms (default 5 minutes). */
+  readonly rollupSaveIntervalMs?: number;
 }
 
 /** Rows of a SQL query, JSON-safe (64-bit integers as strings). */
@@ -49,6 +58,9 @@ interface TableState {
   snapshotTimestampMs: number | null;
   columns: readonly ColumnSpec[];
   rolledUpSnapshotId: bigint | null;
+  /** Rollups changed since they were last saved. */
+  unsaved: boolean;
+  savedAtMs: number;
 }
 
 /** The name of the unified events view. */
@@ -90,14 +102,26 @@ export class QueryEngine {
     return [...this.#tables.values()];
   }
 
-  /** Refresh when the last refresh is older than the refresh interval. */
+  /**
+   * Refresh when the last refresh is older than the refresh interval. Only
+   * the first refresh (no state yet) is waited for: later ones run in the
+   * background while queries answer from the state already there, so no
+   * query waits on the catalog, the manifests or a rollup fold-in.
+   */
   async refreshIfStale(): Promise<void> {
     if (this.#o.now() - this.#refreshedAt < this.#o.refreshIntervalMs) return;
+    const first = this.#refreshedAt === Number.NEGATIVE_INFINITY;
+    if (!first && this.#o.refreshIntervalMs > 0) {
+      this.refresh().catch(() => {
+        this.staleRefreshes++;
+      });
+      return;
+    }
     try {
       await this.refresh();
     } catch (e) {
       // With a catalog briefly unreachable, answer from the last state we had.
-      if (this.#refreshedAt === Number.NEGATIVE_INFINITY) throw e;
+      if (first) throw e;
       this.staleRefreshes++;
     }
   }
@@ -106,16 +130,39 @@ export class QueryEngine {
   staleRefreshes = 0;
 
   /**
+   * How rollups came to be: tables whose saved rollups were loaded from disk,
+   * tables rolled up from all their files (first sight without a usable saved
+   * state, or history rewritten), and data files folded in incrementally.
+   */
+  readonly rollupStats = { loaded: 0, rebuilt: 0, filesFolded: 0 };
+
+  /**
    * Ask the source for each table's current snapshot; for tables that moved,
    * roll up the files added since the last refresh (an incremental scan) and
    * point the table's view and the `events` view at the new snapshot.
    * Concurrent callers share one refresh.
    */
   refresh(): Promise<void> {
-    this.#refreshing ??= this.#doRefresh().finally(() => {
+    this.#refreshing ??= this.#exclusive(() => this.#doRefresh()).finally(() => {
       this.#refreshing = undefined;
     });
     return this.#refreshing;
+  }
+
+  /** Save every table's rollups that changed since their last save (at shutdown, or by a benchmark). */
+  persistRollups(): Promise<void> {
+    return this.#exclusive(async () => {
+      for (const state of this.#tables.values()) if (state.unsaved) await this.#save(state);
+    });
+  }
+
+  #lock: Promise<unknown> = Promise.resolve();
+
+  /** Refreshes and saves run one at a time: a save reads the rollups' arrays while it writes them. */
+  #exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#lock.then(fn, fn);
+    this.#lock = run.catch(() => undefined);
+    return run;
   }
 
   async #doRefresh(): Promise<void> {
@@ -137,14 +184,21 @@ export class QueryEngine {
             snapshotTimestampMs: null,
             columns: [],
             rolledUpSnapshotId: null,
+            unsaved: false,
+            savedAtMs: Number.NEGATIVE_INFINITY,
           };
           this.#tables.set(key, state);
+          await this.#loadSaved(state);
         }
         await c.run(`CREATE OR REPLACE VIEW ${ident(state.relation)} AS ${await this.#viewSql(c, plan)}`);
         state.snapshotId = plan.snapshotId;
         state.snapshotTimestampMs = plan.snapshotTimestampMs;
         state.columns = plan.columns;
-        if (isEventTable(plan.columns)) await this.#rollUp(c, state);
+        if (isEventTable(plan.columns)) {
+          await this.#rollUp(c, state);
+          const every = this.#o.rollupSaveIntervalMs ?? 300_000;
+          if (state.unsaved && this.#o.now() - state.savedAtMs >= every) await this.#save(state);
+        }
         changed = true;
       }
       if (changed || this.#refreshedAt === Number.NEGATIVE_INFINITY) {
@@ -158,33 +212,48 @@ export class QueryEngine {
     }
   }
 
+  /**
+   * Bring a table's rollups up to its current snapshot: fold in the files
+   * appended since the snapshot they cover, or, when history was rewritten
+   * (compaction, delete, expiry of that snapshot), rebuild them from the
+   * whole table into a new state that replaces the old one only when done.
+   */
   async #rollUp(c: DuckDBConnection, state: TableState): Promise<void> {
+    const key = qualifiedName(state.table);
     const inc = await this.#o.source.planIncremental(state.table, state.rolledUpSnapshotId);
-    if (inc.reset) {
-      // History was rewritten (e.g. compaction replaced files): rebuild every table's rollups.
-      this.rollups.clear();
-      for (const t of this.#tables.values()) t.rolledUpSnapshotId = null;
-      const full = await this.#o.source.plan(state.table);
+    let target = this.rollups.get(key);
+    if (inc.reset || !target) {
+      target = new TableRollups();
+      const full = inc.reset ? await this.#o.source.plan(state.table) : undefined;
       await this.#addRollups(
         c,
-        state,
-        full.columns,
-        full.files.map((f) => f.uri),
+        target,
+        state.table,
+        full?.columns ?? inc.columns,
+        (full?.files ?? inc.addedFiles).map((f) => f.uri),
       );
+      this.rollups.set(key, target);
+      this.rollupStats.rebuilt++;
+      state.unsaved = true;
     } else if (inc.addedFiles.length > 0) {
+      this.rollupStats.filesFolded += inc.addedFiles.length;
       await this.#addRollups(
         c,
-        state,
+        target,
+        state.table,
         inc.columns,
         inc.addedFiles.map((f) => f.uri),
       );
+      state.unsaved = true;
     }
+    if (state.rolledUpSnapshotId !== inc.toSnapshotId) state.unsaved = true;
     state.rolledUpSnapshotId = inc.toSnapshotId;
   }
 
   async #addRollups(
     c: DuckDBConnection,
-    state: TableState,
+    target: TableRollups,
+    table: TableName,
     columns: readonly ColumnSpec[],
     uris: readonly string[],
   ): Promise<void> {
@@ -194,10 +263,36 @@ export class QueryEngine {
       c,
       sql,
       new Set(columns.map((x) => x.name)),
-      state.table.name,
+      table.name,
     );
-    this.rollups.add(rows);
-    for (const v of visitorDays) this.rollups.exactVisitors.add(v.eventType, v.day, v.key);
+    target.add(rows);
+    for (const v of visitorDays) target.exactVisitors.add(v.eventType, v.day, v.key);
+  }
+
+  /** Adopt a table's saved rollups, if the cache directory has usable ones. */
+  async #loadSaved(state: TableState): Promise<void> {
+    if (!this.#o.rollupDir) return;
+    const key = qualifiedName(state.table);
+    const saved = await loadRollups(this.#o.rollupDir, key);
+    if (!saved) return;
+    // #rollUp then checks that this snapshot is still an ancestor of the current one.
+    this.rollups.set(key, saved.rollups);
+    this.rollupStats.loaded++;
+    state.rolledUpSnapshotId = saved.snapshotId;
+    state.savedAtMs = this.#o.now();
+  }
+
+  async #save(state: TableState): Promise<void> {
+    const rollups = this.rollups.get(qualifiedName(state.table));
+    if (!this.#o.rollupDir || !rollups) return;
+    try {
+      await saveRollups(this.#o.rollupDir, qualifiedName(state.table), state.rolledUpSnapshotId, rollups);
+      state.unsaved = false;
+      state.savedAtMs = this.#o.now();
+    } catch (e) {
+      // Not saving only costs a longer restart; keep serving.
+      console.warn(`could not save the rollups of ${qualifiedName(state.table)}: ${String(e)}`);
+    }
   }
 
   async #viewSql(c: DuckDBConnection, plan: ScanPlan): Promise<string> {

@@ -4,7 +4,7 @@
  * the HTTP interface on 127.0.0.1.
  */
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { S3Store } from '@analytics/s3';
 import { configFromEnv } from './config.ts';
 import { type BufferedEvent, Dashboard } from './dashboard.ts';
@@ -60,7 +60,18 @@ const engine = new QueryEngine({
   maxRows: config.maxRows,
   refreshIntervalMs: config.refreshIntervalMs,
   now: () => Date.now(),
+  // Beside the data files, so a restart loads the rollups instead of rebuilding them.
+  rollupDir: join(cacheDir, 'rollups'),
+  rollupSaveIntervalMs: config.rollupSaveIntervalMs,
 });
+// Keep tables and rollups current even while no query comes in; queries never wait for it.
+const refresher = setInterval(
+  () => {
+    engine.refresh().catch((e) => console.warn(`refresh failed: ${String(e)}`));
+  },
+  Math.max(config.refreshIntervalMs, 100),
+);
+refresher.unref();
 const metrics = new LatencyMetrics();
 const server = createQueryServer({
   engine,
@@ -89,9 +100,16 @@ server.listen(config.port, config.host, () => {
 });
 
 const stop = () => {
+  clearInterval(refresher);
   server.close();
-  instance.closeSync();
-  process.exit(0);
+  // Save what changed since the last save, so the next start folds in only newer appends.
+  engine
+    .persistRollups()
+    .catch((e) => console.warn(`could not save rollups: ${String(e)}`))
+    .finally(() => {
+      instance.closeSync();
+      process.exit(0);
+    });
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
