@@ -29,12 +29,13 @@ export type Analytics = {
   __typename?: 'Analytics';
   /**
    * Page views and visitors grouped by one dimension (referrers, UTM source/medium/campaign,
-   * countries, browsers, operating systems, device types, pages), largest first.
+   * countries, browsers, operating systems, device types, pages), largest first. Visitors are
+   * estimated unless `uniques: EXACT`.
    */
   breakdown: Breakdown;
   /**
-   * Events per type in the range. `count` is exact; `uniqueUsers` follows `uniques`.
-   * Without `eventTypes`, every event type present in the range is listed.
+   * Events per type in the range. `count` is exact; `uniqueUsers` follows `uniques` (exact by
+   * default). Without `eventTypes`, every event type present in the range is listed.
    */
   eventCounts: Array<EventCount>;
   /**
@@ -48,11 +49,17 @@ export type Analytics = {
    * names (`events` is a view over every event table). At most `limit` rows are returned.
    */
   timeTravel: TimeTravelResult;
-  /** Most viewed pages, by page views. */
+  /** Most viewed pages, by page views. Visitors are estimated unless `uniques: EXACT`. */
   topPages: Array<PageStat>;
-  /** Page views, visitors and sessions per bucket (for the main traffic chart). */
+  /**
+   * Page views, visitors and sessions per bucket (for the main traffic chart). Visitors and
+   * sessions are estimated unless `uniques: EXACT`.
+   */
   traffic: TrafficSeries;
-  /** Video engagement: overall and per video (most played first). */
+  /**
+   * Video engagement: overall and per video (most played first). Unique viewers are estimated
+   * unless `uniques: EXACT`.
+   */
   videoEngagement: VideoEngagement;
 };
 
@@ -319,11 +326,21 @@ export type TrafficSeries = {
   totalVisitors: Scalars['Int']['output'];
 };
 
-/** How distinct counts may be computed. */
+/**
+ * How distinct counts are computed. `eventCounts` defaults to EXACT, the dashboard queries to
+ * ESTIMATED.
+ */
 export type UniqueCountMode =
-  /** HyperLogLog estimate; the result's `estimated` is then true. */
+  /**
+   * HyperLogLog estimate from the rollups kept as data is committed (milliseconds), or DuckDB's
+   * `approx_count_distinct` where no rollup applies; the result's `estimated` is then true.
+   */
   | 'ESTIMATED'
-  /** Exact `count(DISTINCT ...)` (the default). */
+  /**
+   * Exact distinct counts (`count(DISTINCT ...)`; for `eventCounts` over whole UTC days, from
+   * per-day visitor sets kept as data is committed). Elsewhere a scan of the raw events: seconds
+   * over millions of events.
+   */
   | 'EXACT';
 
 export type VideoEngagement = {

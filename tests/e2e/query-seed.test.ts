@@ -293,9 +293,14 @@ describe('SEED.md GraphQL queries on data sent through /events', () => {
     expect(estimated[0]?.count).toBe(truth.eventCounts.page_view?.count);
     const exactUsers = truth.eventCounts.page_view?.uniqueUsers ?? 0;
     expect(Math.abs((estimated[0]?.uniqueUsers ?? 0) - exactUsers) / exactUsers).toBeLessThan(0.05);
+    // Dashboard queries are estimated unless asked for EXACT (the contract's default).
     const traffic = await client.traffic({ timeRange, interval: 'DAY' });
+    expect(traffic.estimated).toBe(true);
     expect(traffic.points).toHaveLength(31);
     expect(traffic.totalPageviews).toBe(120);
+    const exactTraffic = await client.traffic({ timeRange, interval: 'DAY', uniques: 'EXACT' });
+    expect(exactTraffic.estimated).toBe(false);
+    expect(exactTraffic.totalPageviews).toBe(120);
     const tables = await client.tables();
     expect(tables.map((t) => t.name)).toEqual(
       expect.arrayContaining(['page_views', 'video_events', 'custom_events']),

@@ -99,7 +99,7 @@ export class AnalyticsClient {
     return body.data;
   }
 
-  /** Events per type in a range (`uniques: 'ESTIMATED'` answers from rollups). */
+  /** Events per type in a range; distinct users exact unless `uniques: 'ESTIMATED'`. */
   async eventCounts(variables: EventCountsVariables): Promise<EventCountsResult['analytics']['eventCounts']> {
     return (await this.request(EventCountsDocument, variables)).analytics.eventCounts;
   }
@@ -109,22 +109,22 @@ export class AnalyticsClient {
     return (await this.request(TimeTravelDocument, variables)).analytics.timeTravel;
   }
 
-  /** Page views, visitors and sessions per bucket. */
+  /** Page views, visitors and sessions per bucket; visitors and sessions estimated unless `uniques: 'EXACT'`. */
   async traffic(variables: TrafficQueryVariables): Promise<TrafficQuery['analytics']['traffic']> {
     return (await this.request(TrafficDocument, variables)).analytics.traffic;
   }
 
-  /** Most viewed pages. */
+  /** Most viewed pages; visitors estimated unless `uniques: 'EXACT'`. */
   async topPages(variables: TopPagesQueryVariables): Promise<TopPagesQuery['analytics']['topPages']> {
     return (await this.request(TopPagesDocument, variables)).analytics.topPages;
   }
 
-  /** Page views and visitors by one dimension (referrer, UTM, country, browser…). */
+  /** Page views and visitors by one dimension (referrer, UTM, country, browser…); visitors estimated unless `uniques: 'EXACT'`. */
   async breakdown(variables: BreakdownQueryVariables): Promise<BreakdownQuery['analytics']['breakdown']> {
     return (await this.request(BreakdownDocument, variables)).analytics.breakdown;
   }
 
-  /** Plays, completion rate and watch time, overall and per video. */
+  /** Plays, completion rate and watch time, overall and per video; unique viewers estimated unless `uniques: 'EXACT'`. */
   async videoEngagement(
     variables: VideoEngagementQueryVariables,
   ): Promise<VideoEngagementQuery['analytics']['videoEngagement']> {

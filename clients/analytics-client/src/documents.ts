@@ -24,7 +24,7 @@ export interface EventCountsResult {
 
 /** `analytics.eventCounts` with variables. */
 export const EventCountsDocument: TypedDocumentNode<EventCountsResult, EventCountsVariables> = parse(`
-  query EventCounts($timeRange: TimeRange!, $eventTypes: [String!], $filter: EventFilter, $uniques: UniqueCountMode = EXACT) {
+  query EventCounts($timeRange: TimeRange!, $eventTypes: [String!], $filter: EventFilter, $uniques: UniqueCountMode) {
     analytics {
       eventCounts(timeRange: $timeRange, eventTypes: $eventTypes, filter: $filter, uniques: $uniques) {
         eventType

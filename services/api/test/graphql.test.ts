@@ -144,6 +144,26 @@ describe('served schema', () => {
     expect(estimated.points).toEqual(exact.points);
     expect(Math.abs(estimated.totalVisitors - exact.totalVisitors) / exact.totalVisitors).toBeLessThan(0.03);
   });
+
+  it('without `uniques`, eventCounts is exact and the dashboard queries are estimated', async () => {
+    const range = 'timeRange: { start: "2024-01-01", end: "2024-01-31" }';
+    const { body } = await gql(`{ analytics {
+      eventCounts(${range}) { estimated }
+      traffic(${range}) { estimated }
+      topPages(${range}) { estimated }
+      breakdown(dimension: COUNTRY, ${range}) { estimated }
+      videoEngagement(${range}) { totals { estimated } }
+    } }`);
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    const a = body.data.analytics;
+    expect(a.eventCounts.length).toBeGreaterThan(0);
+    expect(a.eventCounts.every((r: any) => r.estimated === false)).toBe(true);
+    expect(a.traffic.estimated).toBe(true);
+    expect(a.topPages.length).toBeGreaterThan(0);
+    expect(a.topPages.every((r: any) => r.estimated === true)).toBe(true);
+    expect(a.breakdown.estimated).toBe(true);
+    expect(a.videoEngagement.totals.estimated).toBe(true);
+  });
 });
 
 describe('realtime', () => {

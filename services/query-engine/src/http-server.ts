@@ -52,7 +52,8 @@ const routes: Record<string, (d: QueryServiceDeps, b: Body) => Promise<unknown>>
       snapshotTimestampMs: r.snapshotTimestampMs,
     };
   },
-  eventCounts: (d, b) => d.dashboard.eventCounts(range(b), optStrings(b.eventTypes), filter(b), uniques(b)),
+  eventCounts: (d, b) =>
+    d.dashboard.eventCounts(range(b), optStrings(b.eventTypes), filter(b), uniques(b, 'EXACT')),
   traffic: (d, b) => d.dashboard.traffic(range(b), (b.interval as Interval) ?? 'DAY', filter(b), uniques(b)),
   topPages: (d, b) => d.dashboard.topPages(range(b), filter(b), optNum(b.limit) ?? 10, uniques(b)),
   breakdown: (d, b) =>
@@ -193,8 +194,9 @@ function filter(b: Body): EventFilter {
   return (b.filter ?? {}) as EventFilter;
 }
 
-function uniques(b: Body): Uniques {
-  return b.uniques === 'ESTIMATED' ? 'ESTIMATED' : 'EXACT';
+/** `uniques` as sent, else the SDL's default: EXACT for eventCounts, ESTIMATED for the dashboards. */
+function uniques(b: Body, fallback: Uniques = 'ESTIMATED'): Uniques {
+  return b.uniques === 'ESTIMATED' || b.uniques === 'EXACT' ? b.uniques : fallback;
 }
 
 function selector(b: Body): SnapshotSelector | undefined {
