@@ -11,7 +11,7 @@ export type AnalyticsErrorKind = 'graphql' | 'http' | 'network';
 /**
  * Thrown by `AnalyticsClient.request`. `kind: 'graphql'` carries the API's
  * errors (branch on `errors[i].extensions.code`: FORBIDDEN, INVALID_SQL,
- * BAD_USER_INPUT, NOT_FOUND, TIMEOUT, QUERY_TOO_COMPLEX,
+ * BAD_USER_INPUT, NOT_FOUND, SNAPSHOT_EXPIRED, TIMEOUT, QUERY_TOO_COMPLEX,
  * QUERY_ENGINE_UNAVAILABLE, INTERNAL).
  */
 export class AnalyticsError extends Error {

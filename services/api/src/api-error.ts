@@ -10,6 +10,12 @@ export type ApiErrorCode =
   | 'BAD_USER_INPUT'
   /** A table or snapshot that does not exist. */
   | 'NOT_FOUND'
+  /**
+   * Time travel to an instant older than a table's oldest kept snapshot: that
+   * history was expired. The message names the instant and the oldest time still
+   * reachable.
+   */
+  | 'SNAPSHOT_EXPIRED'
   /** The statement ran past the timeout. */
   | 'TIMEOUT'
   /** The query is too deep or too expensive (see query-limits.ts). */
@@ -24,6 +30,7 @@ export const codeOfEngineKind: Readonly<Record<string, ApiErrorCode>> = {
   'invalid-sql': 'INVALID_SQL',
   'bad-request': 'BAD_USER_INPUT',
   'not-found': 'NOT_FOUND',
+  expired: 'SNAPSHOT_EXPIRED',
   timeout: 'TIMEOUT',
   upstream: 'QUERY_ENGINE_UNAVAILABLE',
   internal: 'INTERNAL',

@@ -50,6 +50,10 @@ export class QueryEngineClient {
     if (json.error) {
       throw apiError(codeOfEngineKind[json.error.kind] ?? 'INTERNAL', json.error.message, {
         kind: json.error.kind,
+        // Expired history: the instant asked for and the oldest one still reachable, for clients to act on.
+        ...(json.error.kind === 'expired' && json.error.context && typeof json.error.context === 'object'
+          ? (json.error.context as Record<string, unknown>)
+          : {}),
       });
     }
     return json.data as T;

@@ -81,7 +81,12 @@ describe('SEED.md queries, verbatim', () => {
     const { body } = await gql(TABLE_INFO);
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     const tables = body.data.catalog.tables as any[];
-    expect(tables.map((t) => t.name).sort()).toEqual(['custom_events', 'page_views', 'video_events']);
+    expect(tables.map((t) => t.name).sort()).toEqual([
+      'custom_events',
+      'daily_totals',
+      'page_views',
+      'video_events',
+    ]);
     const custom = tables.find((t) => t.name === 'custom_events');
     expect(custom).toEqual({
       name: 'custom_events',
@@ -106,6 +111,31 @@ describe('errors and limits', () => {
       extensions: { code: 'FORBIDDEN' },
     });
     expect(body.errors?.[0].message).toMatch(/read_csv\(\) is not allowed/);
+  });
+
+  it('refuses time travel before the oldest kept snapshot with SNAPSHOT_EXPIRED, naming both instants', async () => {
+    const { status, body } = await gql(
+      `{ analytics { timeTravel(timestamp: "2024-01-15T12:00:00Z", query: "SELECT count(*) AS n FROM daily_totals") { results } } }`,
+    );
+    expect(status).toBe(200);
+    expect(body.data).toBeNull();
+    expect(body.errors?.[0]).toMatchObject({
+      path: ['analytics', 'timeTravel'],
+      extensions: {
+        code: 'SNAPSHOT_EXPIRED',
+        timestamp: '2024-01-15T12:00:00.000Z',
+        oldestSnapshotId: '4002',
+        oldestSnapshotTimestamp: '2024-01-20T00:00:00.000Z',
+      },
+    });
+    expect(body.errors?.[0].message).toMatch(
+      /2024-01-15T12:00:00\.000Z: analytics\.daily_totals .*expired.*2024-01-20T00:00:00\.000Z/,
+    );
+    // From the oldest kept snapshot on, it reads.
+    const kept = await gql(
+      `{ analytics { timeTravel(timestamp: "2024-01-20T00:00:00Z", query: "SELECT count(*) AS n FROM daily_totals") { results } } }`,
+    );
+    expect(kept.body.data.analytics.timeTravel.results).toEqual([{ n: '19' }]);
   });
 
   it('refuses timeTravel with both or neither of timestamp and snapshotId', async () => {

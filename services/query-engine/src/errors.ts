@@ -11,6 +11,11 @@ export type QueryErrorKind =
   | 'timeout'
   /** A table, snapshot or time-travel point that does not exist. */
   | 'not-found'
+  /**
+   * A time-travel instant older than the table's oldest kept snapshot: the
+   * history that would answer it was expired (expire-snapshots).
+   */
+  | 'expired'
   /** The request itself is malformed (bad time range, bad argument). */
   | 'bad-request'
   /** A dependency (catalog, object store) failed. */
@@ -42,6 +47,7 @@ export const httpStatusOfKind: Readonly<Record<QueryErrorKind, number>> = {
   forbidden: 403,
   timeout: 408,
   'not-found': 404,
+  expired: 410,
   'bad-request': 400,
   upstream: 502,
   internal: 500,

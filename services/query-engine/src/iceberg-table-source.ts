@@ -26,7 +26,7 @@ import type {
   TableSummary,
   TimeFilter,
 } from './table-source.ts';
-import { qualifiedName } from './table-source.ts';
+import { expiredHistoryError, qualifiedName } from './table-source.ts';
 
 /** What the source needs from a catalog: `RestCatalogReader` in production. */
 export interface CatalogReader {
@@ -75,7 +75,15 @@ export class IcebergTableSource implements TableSource {
   async plan(table: TableName, at?: SnapshotSelector, filter?: TimeFilter): Promise<ScanPlan> {
     const m = await this.#metadata(table);
     if (at && 'timestampMs' in at && !m.snapshotLog.some((e) => e.timestampMs <= at.timestampMs)) {
-      // Before the first commit the table was empty (the planner calls that not-found).
+      // No snapshot-log entry that old. If the oldest one kept is the table's first
+      // commit (no parent), the table was empty then; if it has a parent, the
+      // history before it was expired and what was current is unknown: an error,
+      // not a silently empty table.
+      const first = m.snapshotLog[0];
+      const oldest = first && m.snapshots.find((s) => s.snapshotId === first.snapshotId);
+      if (first && oldest && oldest.parentSnapshotId !== undefined) {
+        throw expiredHistoryError(table, at.timestampMs, first);
+      }
       const schema = m.schemas.find((s) => s.schemaId === m.currentSchemaId);
       return {
         table,

@@ -9,7 +9,7 @@ import type {
   TableSource,
   TableSummary,
 } from './table-source.ts';
-import { qualifiedName } from './table-source.ts';
+import { expiredHistoryError, qualifiedName } from './table-source.ts';
 
 /** One committed state of an in-memory table: its schema and its complete file list. */
 export interface MemorySnapshot {
@@ -22,7 +22,9 @@ export interface MemorySnapshot {
 interface MemoryTable {
   readonly table: TableName;
   readonly location: string;
-  readonly snapshots: MemorySnapshot[];
+  snapshots: MemorySnapshot[];
+  /** Snapshots before the oldest kept one were expired (so it is not the first commit). */
+  historyExpired: boolean;
 }
 
 /**
@@ -35,7 +37,15 @@ export class MemoryTableSource implements TableSource {
 
   /** Create an empty table (no snapshot yet). */
   createTable(table: TableName, location: string): void {
-    this.#tables.set(qualifiedName(table), { table, location, snapshots: [] });
+    this.#tables.set(qualifiedName(table), { table, location, snapshots: [], historyExpired: false });
+  }
+
+  /** Drop snapshots committed before `olderThanMs`, always keeping the current one (expire-snapshots). */
+  expireSnapshots(table: TableName, olderThanMs: number): void {
+    const t = this.#get(table);
+    const kept = t.snapshots.filter((s, i) => s.timestampMs >= olderThanMs || i === t.snapshots.length - 1);
+    if (kept.length < t.snapshots.length) t.historyExpired = true;
+    t.snapshots = kept;
   }
 
   /** Commit a snapshot that appends `files` under `columns` (the schema at commit time). */
@@ -144,5 +154,8 @@ function pick(t: MemoryTable, at: SnapshotSelector): MemorySnapshot | undefined 
   // The snapshot current at a timestamp is the last one committed at or before it.
   let found: MemorySnapshot | undefined;
   for (const s of t.snapshots) if (s.timestampMs <= at.timestampMs) found = s;
+  const oldest = t.snapshots[0];
+  // Before the first commit the table was empty; before expired history nobody knows.
+  if (!found && oldest && t.historyExpired) throw expiredHistoryError(t.table, at.timestampMs, oldest);
   return found;
 }

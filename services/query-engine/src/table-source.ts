@@ -1,3 +1,5 @@
+import { QueryError } from './errors.ts';
+
 /**
  * The port through which the engine learns what to read: which tables exist
  * and, for a table at a point in time, which data files make it up under which
@@ -91,6 +93,32 @@ export interface IncrementalPlan {
   readonly columns: readonly ColumnSpec[];
   readonly addedFiles: readonly PlannedFile[];
   readonly reset: boolean;
+}
+
+/**
+ * The error for time travel to `timestampMs` when the table's oldest kept
+ * snapshot is younger and not its first commit: what was current then is no
+ * longer known (expired history), so an empty answer would be wrong. Before a
+ * table's first commit, by contrast, the table was empty: sources return an
+ * empty plan for that.
+ */
+export function expiredHistoryError(
+  table: TableName,
+  timestampMs: number,
+  oldest: { readonly snapshotId: bigint; readonly timestampMs: number },
+): QueryError {
+  const at = new Date(timestampMs).toISOString();
+  const since = new Date(oldest.timestampMs).toISOString();
+  return new QueryError(
+    'expired',
+    `Time travel to ${at}: ${qualifiedName(table)} no longer has the snapshot that was current then; its history before ${since} was expired. The oldest snapshot kept is ${oldest.snapshotId} (${since}): use a timestamp at or after it.`,
+    {
+      table: qualifiedName(table),
+      timestamp: at,
+      oldestSnapshotId: oldest.snapshotId.toString(),
+      oldestSnapshotTimestamp: since,
+    },
+  );
 }
 
 /** `namespace.name` with dots between namespace levels. */
