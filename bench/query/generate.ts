@@ -1,87 +1,108 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { ColumnSpec } from '@analytics/query-engine';
-import type { DuckDBConnection } from '@duckdb/node-api';
-
-/** The page_views schema of the benchmark table (SEED.md PageViewEvent) with its field ids. */
-export const pageViewColumns: readonly ColumnSpec[] = [
-  'event_id',
-  'timestamp',
-  'session_id',
-  'user_id',
-  'project_id',
-  'environment',
-  'version',
-  'event_type',
-  'page_url',
-  'page_title',
-  'referrer',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'country',
-  'browser',
-  'os',
-  'device_type',
-  'time_on_page',
-].map((name, i) => ({
-  fieldId: i + 1,
-  name,
-  duckdbType: name === 'timestamp' ? 'TIMESTAMPTZ' : name === 'time_on_page' ? 'DOUBLE' : 'VARCHAR',
-}));
+/**
+ * The benchmark's page views, generated in JavaScript as rows of the real
+ * `default.page_views` event table (`@analytics/events` schema), so the table
+ * engine writes them exactly as it writes a collector flush.
+ *
+ * Skewed like real traffic: page popularity, referrers and countries follow
+ * power laws; 200 000 users, a third of views anonymous (session only);
+ * sessions of six consecutive views. Deterministic: the same (day, index)
+ * always gives the same row.
+ */
+import { tableSchema } from '@analytics/events';
+import { type Row, type Schema, schemaFromJson } from '@analytics/iceberg';
 
 /** The benchmark's first day, 00:00 UTC. */
 export const START_MS = Date.UTC(2024, 0, 1);
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
+
+/** The page_views schema the collector creates (ids 1..n, hidden hour partitioning). */
+export const pageViewSchema: Schema = schemaFromJson(
+  tableSchema('page_views') as unknown as Parameters<typeof schemaFromJson>[0],
+);
+
+/** murmur3's 32-bit finaliser over a few integers: a cheap deterministic hash. */
+function mix(a: number, b: number, c: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x7f4a7c15, 0xc2b2ae35) ^ (c * 0x27d4eb2f);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Uniform in [0, 1) for (day, index, stream). */
+function unit(d: number, i: number, stream: number): number {
+  return mix(i, d, stream) / 4_294_967_296;
+}
+
+/** Four hex digits of every 16-bit value: event ids are built from table lookups, not toString(16). */
+const HEX4 = Array.from({ length: 65_536 }, (_, i) => i.toString(16).padStart(4, '0'));
+
+/** A UUID-v4-shaped id, deterministic in (day, index). */
+function eventId(d: number, i: number): string {
+  const a = mix(i, d, 11);
+  const b = mix(i, d, 12);
+  const c = mix(i, d, 13);
+  const e = mix(i, d, 14);
+  return `${HEX4[a >>> 16]}${HEX4[a & 0xffff]}-${HEX4[b >>> 16]}-4${(HEX4[b & 0xffff] as string).slice(1)}-${HEX4[(c >>> 16) | 0x8000]}-${HEX4[c & 0xffff]}${HEX4[e >>> 16]}${HEX4[e & 0xffff]}`;
+}
+
+const REFERRERS = [
+  'google.com',
+  'twitter.com',
+  'news.ycombinator.com',
+  'reddit.com',
+  'github.com',
+  'linkedin.com',
+];
+const SOURCES = ['newsletter', 'twitter', 'youtube', 'partner'];
+const MEDIUMS = ['email', 'social', 'video', 'referral'];
+const COUNTRIES = ['US', 'GB', 'DE', 'IN', 'FR', 'CA', 'BR', 'NL', 'ES', 'JP'];
+const BROWSERS = ['Chrome', 'Safari', 'Firefox', 'Edge'];
+const OSES = ['Windows', 'macOS', 'Linux', 'iOS', 'Android'];
+const DEVICES = ['desktop', 'mobile', 'tablet'];
 
 /**
- * One Parquet file per day of `perDay` page views with Iceberg field ids,
- * skewed like real traffic: page popularity, referrers and countries follow
- * power laws; 200 000 users, a third of views anonymous (session only).
- * Files are reused when present (the generator is deterministic).
+ * Page views `from`..`to` (exclusive) of day `d` of a run with `perDay` views
+ * a day, evenly spread over the day in index order.
  */
-export async function generateDays(
-  c: DuckDBConnection,
-  dir: string,
-  days: number,
-  perDay: number,
-  progress: (line: string) => void,
-): Promise<string[]> {
-  mkdirSync(dir, { recursive: true });
-  const ids = pageViewColumns.map((col) => `"${col.name}": ${col.fieldId}`).join(', ');
-  const files: string[] = [];
-  for (let d = 0; d < days; d++) {
-    const path = join(dir, `day-${String(d).padStart(2, '0')}-${perDay}.parquet`);
-    files.push(path);
-    if (existsSync(path)) continue;
-    const start = START_MS + d * DAY_MS;
-    await c.run(`
-      COPY (
-        SELECT
-          'e' || ${d} || '-' || i AS event_id,
-          make_timestamptz((${start}::BIGINT + (i * ${DAY_MS}::BIGINT) // ${perDay}) * 1000) AS "timestamp",
-          's' || (hash(i // 6, ${d}) % 2000000) AS session_id,
-          CASE WHEN i % 3 = 0 THEN NULL ELSE 'u' || (hash(i // 6, ${d}, 'u') % 200000) END AS user_id,
-          'academy' AS project_id, 'production' AS environment, '1' AS version, 'page_view' AS event_type,
-          'https://rawkode.academy/' || CASE WHEN r1 < 0.2 THEN '' ELSE 'p/' || floor(pow(r1, 3) * 500)::INT END AS page_url,
-          'Page ' || floor(pow(r1, 3) * 500)::INT AS page_title,
-          CASE WHEN r2 < 0.4 THEN NULL ELSE 'https://' || ['google.com', 'twitter.com', 'news.ycombinator.com', 'reddit.com', 'github.com', 'linkedin.com'][1 + floor(pow(r2, 2) * 6)::INT] || '/' END AS referrer,
-          CASE WHEN r3 < 0.7 THEN NULL ELSE ['newsletter', 'twitter', 'youtube', 'partner'][1 + floor(r3 * 40)::INT % 4] END AS utm_source,
-          CASE WHEN r3 < 0.7 THEN NULL ELSE ['email', 'social', 'video', 'referral'][1 + floor(r3 * 40)::INT % 4] END AS utm_medium,
-          CASE WHEN r3 < 0.7 THEN NULL ELSE 'campaign-' || (floor(r3 * 100)::INT % 12) END AS utm_campaign,
-          ['US', 'GB', 'DE', 'IN', 'FR', 'CA', 'BR', 'NL', 'ES', 'JP'][1 + floor(pow(r4, 2) * 10)::INT] AS country,
-          ['Chrome', 'Safari', 'Firefox', 'Edge'][1 + floor(pow(r4, 1.5) * 4)::INT % 4] AS browser,
-          ['Windows', 'macOS', 'Linux', 'iOS', 'Android'][1 + (i % 5)] AS os,
-          ['desktop', 'mobile', 'tablet'][1 + floor(pow(r2, 2) * 3)::INT % 3] AS device_type,
-          (hash(i, 't') % 300)::DOUBLE AS time_on_page
-        FROM (
-          SELECT i, (hash(i, ${d}, 1) % 1000000) / 1000000.0 AS r1, (hash(i, ${d}, 2) % 1000000) / 1000000.0 AS r2,
-                 (hash(i, ${d}, 3) % 1000000) / 1000000.0 AS r3, (hash(i, ${d}, 4) % 1000000) / 1000000.0 AS r4
-          FROM range(${perDay}) t(i)
-        )
-        ORDER BY "timestamp"
-      ) TO '${path}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880, FIELD_IDS {${ids}})`);
-    progress(`  generated day ${d + 1}/${days} (${perDay} events)`);
+export function pageViews(d: number, perDay: number, from: number, to: number): Row[] {
+  const dayStartMicros = BigInt(START_MS + d * DAY_MS) * 1000n;
+  const stepMicros = (BigInt(DAY_MS) * 1000n) / BigInt(perDay);
+  const rows: Row[] = new Array(to - from);
+  for (let i = from; i < to; i++) {
+    const session = Math.floor(i / 6);
+    const r1 = unit(d, i, 1);
+    const r2 = unit(d, i, 2);
+    const r3 = unit(d, i, 3);
+    const r4 = unit(d, i, 4);
+    const page = Math.floor(r1 ** 3 * 500);
+    const utm = r3 >= 0.7;
+    const ts = dayStartMicros + BigInt(i) * stepMicros;
+    rows[i - from] = {
+      event_id: eventId(d, i),
+      timestamp: ts,
+      session_id: `s${mix(session, d, 21) % 2_000_000}`,
+      user_id: i % 3 === 0 ? null : `u${mix(session, d, 22) % 200_000}`,
+      project_id: 'academy',
+      environment: 'production',
+      version: '1',
+      event_type: 'page_view',
+      page_url: `https://rawkode.academy/${r1 < 0.2 ? '' : `p/${page}`}`,
+      page_title: `Page ${page}`,
+      referrer: r2 < 0.4 ? null : `https://${REFERRERS[Math.floor(r2 ** 2 * 6)]}/`,
+      utm_source: utm ? (SOURCES[Math.floor(r3 * 40) % 4] as string) : null,
+      utm_medium: utm ? (MEDIUMS[Math.floor(r3 * 40) % 4] as string) : null,
+      utm_campaign: utm ? `campaign-${Math.floor(r3 * 100) % 12}` : null,
+      time_on_page: mix(i, d, 5) % 300,
+      country: COUNTRIES[Math.floor(r4 ** 2 * 10)] as string,
+      browser: BROWSERS[Math.floor(r4 ** 1.5 * 4) % 4] as string,
+      os: OSES[i % 5] as string,
+      device_type: DEVICES[Math.floor(r2 ** 2 * 3) % 3] as string,
+      is_bot: false,
+      received_at: ts + 250_000n,
+    };
   }
-  return files;
+  return rows;
 }
