@@ -8,10 +8,11 @@
  * sketches of the same precision merge by taking the register-wise maximum,
  * which is what lets rollups per hour combine into any time range.
  *
- * Storage starts sparse (index/rank pairs) and turns dense once that is
- * smaller, so the many small per-hour, per-dimension sketches stay cheap.
- * Relative standard error is about 1.04 / sqrt(2^precision): 0.81 % at 14,
- * 1.63 % at 12.
+ * This object is the sketch a query merges into (and what tests drive); the
+ * rollups store their many small sketches in `sketch-arena.ts`, which uses
+ * the same registers and estimate. Storage starts sparse (index/rank pairs)
+ * and turns dense once that is smaller. Relative standard error is about
+ * 1.04 / sqrt(2^precision): 0.81 % at 14, 1.63 % at 12.
  */
 export class HyperLogLog {
   readonly precision: number;
