@@ -74,3 +74,49 @@ it('answers hour-aligned ranges that cut through days from hour cells', async ()
   expect(cell.title).toBe('Page 3');
   expect(Math.abs(cell.visitors.estimate() - (visitors ?? 0)) / (visitors ?? 1)).toBeLessThan(0.05);
 });
+
+it("rebuilding one table's rollups (history rewritten) leaves the other tables' rollups alone", async () => {
+  // A second event table without an event_type column: its events count under its name.
+  const clicks = { namespace: ['analytics'], name: 'clicks' };
+  t.source.createTable(clicks, 's3://analytics-source/events/clicks');
+  const w = await t.writer.connect();
+  await writePageViews(w, join(t.dir, 'clicks.parquet'), {
+    count: 500,
+    startMs: day0,
+    spanMs: 86_400_000,
+    users: 50,
+    seed: 7,
+  });
+  t.source.append(clicks, {
+    snapshotId: 10n,
+    timestampMs: day0,
+    columns: pageViewColumns.filter((c) => c.name !== 'event_type'),
+    files: [{ uri: join(t.dir, 'clicks.parquet'), recordCount: 500n, sizeInBytes: 1n }],
+  });
+  await t.engine.refresh();
+  expect(t.engine.rollups.count('event_type', 'clicks', hour0, hour0 + 72)).toBe(500);
+
+  // page_views gets a commit and loses the snapshot its rollups cover (expired) before the
+  // engine refreshes: its rollups are rebuilt from its files, the clicks' are kept.
+  await writePageViews(w, join(t.dir, 'c.parquet'), {
+    count: 1_000,
+    startMs: day0,
+    spanMs: 86_400_000,
+    users: 100,
+    seed: 3,
+  });
+  t.source.append(table, {
+    snapshotId: 3n,
+    timestampMs: day0 + 3 * 86_400_000,
+    columns: pageViewColumns,
+    files: [{ uri: join(t.dir, 'c.parquet'), recordCount: 1_000n, sizeInBytes: 1n }],
+  });
+  t.source.expireSnapshots(table, day0 + 3 * 86_400_000);
+  const rebuilt = t.engine.rollupStats.rebuilt;
+  await t.engine.refresh();
+  expect(t.engine.rollupStats.rebuilt).toBe(rebuilt + 1);
+  expect(t.engine.rollups.count('event_type', 'clicks', hour0, hour0 + 72)).toBe(500);
+  const [n] = await exact(`SELECT count(*) FROM '${join(t.dir, '[abc].parquet')}'`);
+  expect(t.engine.rollups.count('event_type', 'page_view', hour0, hour0 + 72)).toBe(n);
+  expect(t.engine.rollups.count('all', '', hour0, hour0 + 72)).toBe(n);
+});
