@@ -114,7 +114,7 @@ export async function startStack(options = {}) {
   const dataDir = resolve(options.dataDir ?? join(root, '.data'));
   const log = options.log ?? ((chunk) => process.stdout.write(chunk));
   const queryPort = options.queryPort ?? (await freePort());
-  const inspectorPort = await freePort();
+  const inspectorPort = options.inspectorPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const configDir = join(dataDir, 'config');
   mkdirSync(configDir, { recursive: true });

@@ -71,9 +71,13 @@ export function keyAllowsProject(entry: ApiKeyEntry, projectId: string | undefin
 
 /** Lower-case hex SHA-256 of a string's UTF-8 bytes (Web Crypto). */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  let hex = '';
+  for (const byte of digest) hex += HEX[byte];
+  return hex;
 }
+
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 function parseKeyList(json: string): ApiKeyEntry[] {
   let parsed: unknown;

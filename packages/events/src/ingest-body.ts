@@ -28,8 +28,6 @@ export interface IncomingItem {
   readonly value: unknown;
   /** The item is a CloudEvent (it carries `specversion`, or came in a CloudEvents mode). */
   readonly cloudEvent: boolean;
-  /** UTF-8 size of the item's JSON encoding. */
-  readonly bytes: number;
 }
 
 /** A parsed request body. */
@@ -52,6 +50,12 @@ export interface IngestRequestParts {
  * `EventError`; problems with single events are left to validation.
  */
 export function parseIngestBody(request: IngestRequestParts, limits: IngestLimits): IngestBody {
+  const body = splitBody(request, limits);
+  checkEventSizes(body, request.text, limits);
+  return body;
+}
+
+function splitBody(request: IngestRequestParts, limits: IngestLimits): IngestBody {
   if (request.headers.has('ce-specversion')) return binaryMode(request);
   const encoding = structuredEncodingOf(request.contentType);
   const parsed = parseJson(request.text);
@@ -146,7 +150,27 @@ function checkCount(count: number, limits: IngestLimits): void {
 }
 
 function item(index: number, value: unknown, cloudEvent: boolean): IncomingItem {
-  return { index, value, cloudEvent, bytes: utf8Length(JSON.stringify(value) ?? '') };
+  return { index, value, cloudEvent };
+}
+
+/**
+ * A single event over `maxEventBytes` (its JSON encoding, UTF-8) fails the
+ * whole request (413, nothing stored, as the contract says). No event can be
+ * larger than the body it came in, so events are only measured one by one
+ * when the body itself is over the limit.
+ */
+function checkEventSizes(body: IngestBody, text: string, limits: IngestLimits): void {
+  // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+  if (text.length * 3 <= limits.maxEventBytes || utf8Length(text) <= limits.maxEventBytes) return;
+  for (const { index, value } of body.items) {
+    const size = utf8Length(JSON.stringify(value) ?? '');
+    if (size > limits.maxEventBytes)
+      throw new EventError(
+        'event-too-large',
+        `event ${index} is ${size} bytes; the limit is ${limits.maxEventBytes} bytes per event`,
+        { context: { index, size, maxEventBytes: limits.maxEventBytes } },
+      );
+  }
 }
 
 function envelope(message: string, field?: string): EventError {

@@ -58,19 +58,10 @@ export interface PrepareOptions {
 }
 
 /**
- * Validates and enriches every event of a parsed body. A single event over
- * the size limit fails the whole request (413, nothing stored, as the contract
- * says); any other problem rejects only that event.
+ * Validates and enriches every event of a parsed body (sizes were checked by
+ * `parseIngestBody`); a problem rejects only that event.
  */
 export function prepareEvents(body: IngestBody, options: PrepareOptions): PreparedBatch {
-  for (const item of body.items) {
-    if (item.bytes > options.limits.maxEventBytes)
-      throw new EventError(
-        'event-too-large',
-        `event ${item.index} is ${item.bytes} bytes; the limit is ${options.limits.maxEventBytes} bytes per event`,
-        { context: { index: item.index, size: item.bytes, maxEventBytes: options.limits.maxEventBytes } },
-      );
-  }
   const prepared: PreparedEvent[] = [];
   const rejected: RejectedEvent[] = [];
   for (const item of body.items) {
@@ -129,7 +120,8 @@ function prepareOne(item: IncomingItem, options: PrepareOptions): PreparedEvent 
         p.field === undefined ? p : { ...p, field: fieldName(p.field), message: renameField(p, fieldName) },
       ),
     );
-  const valid = { ...enriched, ...(checked.data as Record<string, unknown>) };
+  const valid =
+    checked.data === enriched ? enriched : { ...enriched, ...(checked.data as Record<string, unknown>) };
   const table = tableFor(valid.event_type, item.cloudEvent);
   const row = buildRow(table, valid, {
     timestampMicros: micros,

@@ -13,6 +13,15 @@ export async function readBodyWithin(
   const declared = contentLength === null ? Number.NaN : Number(contentLength);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(declared, maxBytes);
   if (body === null) return '';
+  // A declared length within the limit is enforced by the HTTP framing itself,
+  // so the body can be read in one go; only bodies of unknown length are counted
+  // chunk by chunk.
+  // The size is checked again after reading, in case a caller's header lied.
+  if (Number.isFinite(declared)) {
+    const bytes = await new Response(body).arrayBuffer();
+    if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength, maxBytes);
+    return new TextDecoder().decode(bytes);
+  }
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

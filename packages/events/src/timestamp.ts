@@ -12,6 +12,8 @@ const ISO_DATE_TIME =
  */
 export function timestampMicros(value: unknown, field = 'timestamp'): number {
   if (typeof value !== 'string') throw bad(value, field);
+  const utc = UTC_DATE_TIME.exec(value);
+  if (utc !== null) return utcMicros(utc, value, field);
   const m = ISO_DATE_TIME.exec(value);
   if (m === null) throw bad(value, field);
   const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = m;
@@ -31,6 +33,18 @@ export function timestampMicros(value: unknown, field = 'timestamp'): number {
     throw bad(value, field);
   const micros = Number(fraction.padEnd(6, '0').slice(0, 6));
   return millis * 1000 + micros;
+}
+
+// The common case, what `toISOString()` writes: UTC with 'Z', read without building strings.
+const UTC_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;
+
+function utcMicros(m: RegExpExecArray, value: string, field: string): number {
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
+  // Second 60 (a leap second) is refused, as the general path's Date.parse refuses it.
+  if (s === 60 || !validCalendar(y!, mo!, d!, h!, mi!, s!)) throw bad(value, field);
+  const millis = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
+  const fraction = m[7] ?? '';
+  return millis * 1000 + Number(fraction.padEnd(6, '0').slice(0, 6));
 }
 
 /** ISO 8601 (UTC, microsecond precision trimmed to what is set) of epoch microseconds. */

@@ -1,5 +1,7 @@
 /** UTF-8 byte length of a string without encoding it (limits are in bytes, strings are UTF-16). */
 export function utf8Length(text: string): number {
+  // Most event JSON is printable ASCII: the regular expression engine finds that far faster than a loop.
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -13,3 +15,5 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+const NON_ASCII = /[^ -~\t\n\r]/;

@@ -155,3 +155,21 @@ describe('duplicates', () => {
     expect(sink.rows('page_views')).toHaveLength(1);
   });
 });
+
+describe('timestamps', () => {
+  it('reads UTC and offset forms alike, to the microsecond, and refuses impossible dates', async () => {
+    const { timestampMicros } = await import('../src/index.ts');
+    const base = Date.UTC(2024, 0, 15, 12) * 1000;
+    expect(timestampMicros('2024-01-15T12:00:00Z')).toBe(base);
+    expect(timestampMicros('2024-01-15T12:00:00.123456789Z')).toBe(base + 123_456);
+    expect(timestampMicros('2024-01-15T13:00:00.5+01:00')).toBe(base + 500_000);
+    expect(timestampMicros('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29) * 1000);
+    for (const bad of [
+      '2026-02-29T00:00:00Z',
+      '2026-02-30T00:00:00Z',
+      '2016-12-31T23:59:60Z',
+      '2024-13-01T00:00:00Z',
+    ])
+      expect(() => timestampMicros(bad)).toThrow(/ISO 8601/);
+  });
+});

@@ -43,7 +43,12 @@ export class CollectorMetrics {
       'POST /events time to acknowledgement',
       outcome.latencyMs,
     );
-    this.#recent.push({ at: outcome.nowMs, events: accepted });
+    // One entry per second, at most a minute of them: bounded however busy the isolate is.
+    const second = Math.floor(outcome.nowMs / 1000) * 1000;
+    const last = this.#recent[this.#recent.length - 1];
+    if (last !== undefined && last.at === second) last.events += accepted;
+    else this.#recent.push({ at: second, events: accepted });
+    while (this.#recent.length > 0 && this.#recent[0]!.at < outcome.nowMs - 60_000) this.#recent.shift();
   }
 
   /** A snapshot with the buffers' current fill. */

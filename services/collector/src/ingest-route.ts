@@ -39,6 +39,34 @@ function keyRing(env: Env): Promise<ApiKeyRing> {
   return keyCache.ring;
 }
 
+/** The OpenAPI description of `POST /events` chanfana serves (checked against the contract). */
+const INGEST_SCHEMA = {
+  tags: ['ingest'],
+  summary: 'Send one event or a batch of events',
+  operationId: 'postEvents',
+  request: {
+    headers: zPostEventsHeaders,
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: zJsonIngestBody },
+        'application/cloudevents+json': { schema: zCloudEvent },
+        'application/cloudevents-batch+json': { schema: zCloudEventBatch },
+        'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) },
+      },
+    },
+  },
+  responses: {
+    '202': { description: 'Every valid event is stored.', ...contentJson(zIngestResult) },
+    '400': errorResponse('The body is not valid JSON, or its outer shape is none of the accepted ones.'),
+    '401': errorResponse('No X-API-Key header on a request that needs one.'),
+    '403': errorResponse('The X-API-Key does not match.'),
+    '413': errorResponse('The body, the number of events or one event exceeds the limits.'),
+    '415': errorResponse('The Content-Type is not one of the accepted ones.'),
+    '422': { description: 'Every event in the request is invalid.', ...contentJson(zIngestRejected) },
+  },
+};
+
 /**
  * `POST /events` of contracts/ingest.yaml. The schema below is what chanfana
  * serves at /openapi.json (checked against the contract by a test); the body
@@ -46,32 +74,8 @@ function keyRing(env: Env): Promise<ApiKeyRing> {
  * on the content type and on ce-* headers.
  */
 export class IngestRoute extends OpenAPIRoute {
-  override schema = {
-    tags: ['ingest'],
-    summary: 'Send one event or a batch of events',
-    operationId: 'postEvents',
-    request: {
-      headers: zPostEventsHeaders,
-      body: {
-        required: true,
-        content: {
-          'application/json': { schema: zJsonIngestBody },
-          'application/cloudevents+json': { schema: zCloudEvent },
-          'application/cloudevents-batch+json': { schema: zCloudEventBatch },
-          'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) },
-        },
-      },
-    },
-    responses: {
-      '202': { description: 'Every valid event is stored.', ...contentJson(zIngestResult) },
-      '400': errorResponse('The body is not valid JSON, or its outer shape is none of the accepted ones.'),
-      '401': errorResponse('No X-API-Key header on a request that needs one.'),
-      '403': errorResponse('The X-API-Key does not match.'),
-      '413': errorResponse('The body, the number of events or one event exceeds the limits.'),
-      '415': errorResponse('The Content-Type is not one of the accepted ones.'),
-      '422': { description: 'Every event in the request is invalid.', ...contentJson(zIngestRejected) },
-    },
-  };
+  // chanfana builds a route instance per request: the schema is built once, here.
+  override schema = INGEST_SCHEMA;
 
   override async handle(c: CollectorContext): Promise<Response> {
     const env = c.env;
