@@ -8,6 +8,7 @@ export * from './event-error.ts';
 export * from './event-row.ts';
 export * from './event-schemas.ts';
 export * from './event-tables.ts';
+export * from './fast-accept.ts';
 export * from './http-status.ts';
 export * from './ingest.ts';
 export * from './ingest-body.ts';
