@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { EventRow, EventTableName } from '@analytics/events';
-import { type BufferedEvent, BufferStore, type PendingFlush } from './buffer-store.ts';
+import { type BufferedBatch, BufferStore, type PendingFlush } from './buffer-store.ts';
 import type { Env } from './env.ts';
 import type { FlushTarget } from './flush-target.ts';
 import { icebergFlushTarget } from './iceberg-flush-target.ts';
@@ -63,12 +63,14 @@ export class BufferDurableObject extends DurableObject<Env> {
   }
 
   /**
-   * Buffers events of `table`; resolves once they are durable. Returns the
-   * positions of events whose id was already seen within the window.
+   * Buffers one request's rows of `table`; resolves once they are durable
+   * (the output gate holds the answer until SQLite has them on disk). Returns
+   * the positions of rows whose id was buffered or written within the window;
+   * those are not stored again.
    */
-  async append(table: EventTableName, events: readonly BufferedEvent[]): Promise<number[]> {
+  async append(table: EventTableName, batch: BufferedBatch): Promise<number[]> {
     if (this.#store.table() === undefined) this.#store.setTable(table);
-    const duplicates = this.#store.append(events, Date.now());
+    const duplicates = this.#store.append(batch, Date.now());
     const now = Date.now();
     await this.#schedule(
       this.#store.bytes() >= this.#settings.flushMaxBytes ? now : now + this.#settings.flushIntervalMs,
@@ -84,16 +86,14 @@ export class BufferDurableObject extends DurableObject<Env> {
   /** Fill and retry state. */
   async stats(): Promise<BufferStats> {
     const bytes = this.#store.bytes();
-    const oldest = this.#store.oldestTimestampMicros();
+    const oldest = this.#store.oldestReceivedMs();
     const pending = this.#store.pendingFlush();
     return {
       table: this.#store.table(),
       events: this.#store.count(),
       bytes,
       fillRatio: bytes / this.#settings.flushMaxBytes,
-      ...(oldest === undefined
-        ? {}
-        : { oldestEventAgeSeconds: Math.max(0, (Date.now() * 1000 - oldest) / 1e6) }),
+      ...(oldest === undefined ? {} : { oldestEventAgeSeconds: Math.max(0, (Date.now() - oldest) / 1000) }),
       pendingFlushAttempts: pending?.attempts ?? 0,
       ...(pending?.lastError ? { lastError: pending.lastError } : {}),
     };
@@ -161,7 +161,7 @@ export class BufferDurableObject extends DurableObject<Env> {
     try {
       this.#target ??= icebergFlushTarget(this.env);
       const commit = await this.#target.appendOnce({ table, flushId: flush.flushId, rows });
-      const done = this.#store.completeFlush(flush);
+      const done = this.#store.completeFlush(flush, Date.now());
       return {
         status: 'committed',
         events: done.events,

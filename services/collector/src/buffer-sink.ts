@@ -1,12 +1,13 @@
-import type { EventSink, EventTableName, PreparedEvent } from '@analytics/events';
-import type { BufferedEvent } from './buffer-store.ts';
+import { type EventSink, type EventTableName, type PreparedEvent, utf8Length } from '@analytics/events';
+import type { BufferedBatch } from './buffer-store.ts';
 import type { Env } from './env.ts';
 import { bufferName, shardOf } from './shard.ts';
 
 /**
  * The collector's `EventSink`: splits a request's events by table and shard
- * and appends each group to its Buffer Durable Object, in parallel. Resolves
- * when every buffer has the events in durable storage.
+ * and appends each group to its Buffer Durable Object, in parallel, as one
+ * JSON array of rows (one string crosses to the buffer, not an object per
+ * event). Resolves when every buffer has the events in durable storage.
  */
 export class BufferSink implements EventSink {
   readonly #namespace: Env['BUFFER'];
@@ -18,23 +19,28 @@ export class BufferSink implements EventSink {
   }
 
   async append(events: readonly PreparedEvent[]): Promise<ReadonlySet<number>> {
-    const groups = new Map<string, { table: EventTableName; events: PreparedEvent[] }>();
-    for (const event of events) {
-      const name = bufferName(event.table, shardOf(event.eventId, this.#shards));
-      const group = groups.get(name) ?? { table: event.table, events: [] };
-      group.events.push(event);
-      groups.set(name, group);
-    }
     const duplicates = new Set<number>();
+    const groups = new Map<string, { table: EventTableName; events: PreparedEvent[] }>();
+    const ids = new Set<string>();
+    for (const event of events) {
+      // The same id twice in one request: the second copy is a duplicate of the first.
+      if (ids.has(event.eventId)) {
+        duplicates.add(event.index);
+        continue;
+      }
+      ids.add(event.eventId);
+      const name = bufferName(event.table, shardOf(event.eventId, this.#shards));
+      let group = groups.get(name);
+      if (group === undefined) {
+        group = { table: event.table, events: [] };
+        groups.set(name, group);
+      }
+      group.events.push(event);
+    }
     await Promise.all(
       [...groups].map(async ([name, group]) => {
         const stub = this.#namespace.get(this.#namespace.idFromName(name));
-        const buffered: BufferedEvent[] = group.events.map((e) => ({
-          eventId: e.eventId,
-          timestampMicros: e.timestampMicros,
-          row: JSON.stringify(e.row),
-        }));
-        const positions = await stub.append(group.table, buffered);
+        const positions = await stub.append(group.table, batchOf(group.events));
         for (const position of positions) {
           const event = group.events[position];
           if (event !== undefined) duplicates.add(event.index);
@@ -43,4 +49,22 @@ export class BufferSink implements EventSink {
     );
     return duplicates;
   }
+}
+
+/** One buffer's share of a request: the rows as one JSON text, with their ids and time range. */
+function batchOf(events: readonly PreparedEvent[]): BufferedBatch {
+  const rows = JSON.stringify(events.map((e) => e.row));
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const e of events) {
+    if (e.timestampMicros < min) min = e.timestampMicros;
+    if (e.timestampMicros > max) max = e.timestampMicros;
+  }
+  return {
+    ids: events.map((e) => e.eventId),
+    rows,
+    bytes: utf8Length(rows),
+    minTimestampMicros: min,
+    maxTimestampMicros: max,
+  };
 }

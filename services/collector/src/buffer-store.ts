@@ -1,42 +1,70 @@
-import { type EventRow, type EventTableName, utf8Length } from '@analytics/events';
+import type { EventRow, EventTableName } from '@analytics/events';
 
-/** One event as the Worker hands it to its buffer: the row already serialised. */
-export interface BufferedEvent {
-  readonly eventId: string;
-  /** Event time, epoch microseconds (the realtime window filters on it). */
-  readonly timestampMicros: number;
-  /** `JSON.stringify` of the row. */
-  readonly row: string;
+/** One request's rows for one buffer, as the Worker hands them over. */
+export interface BufferedBatch {
+  /** The rows' `event_id`s, in order, unique within the batch. */
+  readonly ids: readonly string[];
+  /** `JSON.stringify` of the rows (an array, aligned with `ids`). */
+  readonly rows: string;
+  /** UTF-8 size of `rows`. */
+  readonly bytes: number;
+  /** Smallest and largest event time of the rows, epoch microseconds. */
+  readonly minTimestampMicros: number;
+  readonly maxTimestampMicros: number;
 }
 
 /** A flush that was started and has not been confirmed yet; it survives restarts. */
 export interface PendingFlush {
   readonly flushId: string;
-  /** Events with `seq <= maxSeq` belong to this flush. */
+  /** Batches with `seq <= maxSeq` belong to this flush. */
   readonly maxSeq: number;
   readonly attempts: number;
   readonly lastError: string | null;
 }
 
 /**
- * The buffer's SQLite tables (Durable Object storage): buffered events in
- * arrival order, the event ids seen within the de-duplication window, and at
- * most one pending flush. Every method is synchronous and runs inside the
+ * Ids of buffered events held in memory for the duplicate check; past this
+ * (a long catalog outage) they are written to `seen` and memory starts over.
+ */
+const MAX_IDS_IN_MEMORY = 250_000;
+
+/**
+ * The buffer's SQLite tables (Durable Object storage): buffered requests in
+ * arrival order, the event ids written within the de-duplication window, and
+ * at most one pending flush. Every method is synchronous and runs inside the
  * Durable Object's implicit transaction, so a request's writes are atomic and
  * durable before its answer leaves (output gate).
+ *
+ * Why batches and not a row per event: the request path is the hot one, and
+ * an insert per event (plus an index entry per event id, scattered over the
+ * `seen` B-tree by random UUIDs) dirtied a page per event. Now a request is
+ * one row, its ids stay in memory while buffered, and they reach `seen` at
+ * flush time, sorted, in the same transaction that drops the flushed rows.
+ * After a restart the in-memory ids are rebuilt from the buffered rows, so a
+ * duplicate is caught whether its first copy is buffered or already flushed.
  */
 export class BufferStore {
   readonly #sql: SqlStorage;
-  #bytes: number | undefined;
+  /** Ids of buffered events whose ids are not in `seen` yet. */
+  readonly #buffered = new Set<string>();
+  #bytes = 0;
+  #count = 0;
+  #table: EventTableName | undefined;
 
-  constructor(sql: SqlStorage) {
+  readonly #maxIdsInMemory: number;
+
+  constructor(sql: SqlStorage, options: { maxIdsInMemory?: number } = {}) {
     this.#sql = sql;
-    sql.exec(`CREATE TABLE IF NOT EXISTS events (
+    this.#maxIdsInMemory = options.maxIdsInMemory ?? MAX_IDS_IN_MEMORY;
+    sql.exec(`CREATE TABLE IF NOT EXISTS batches (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      event_id TEXT NOT NULL,
-      ts INTEGER NOT NULL,
-      row TEXT NOT NULL,
-      bytes INTEGER NOT NULL)`);
+      rows TEXT NOT NULL,
+      n INTEGER NOT NULL,
+      bytes INTEGER NOT NULL,
+      min_ts INTEGER NOT NULL,
+      max_ts INTEGER NOT NULL,
+      received_ms INTEGER NOT NULL,
+      ids_in_seen INTEGER NOT NULL DEFAULT 0)`);
     sql.exec(
       'CREATE TABLE IF NOT EXISTS seen (event_id TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID',
     );
@@ -48,65 +76,121 @@ export class BufferStore {
       attempts INTEGER NOT NULL DEFAULT 0,
       last_error TEXT)`);
     sql.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    this.#migrateEventRows();
+    const totals = sql
+      .exec<{ n: number; b: number }>(
+        'SELECT COALESCE(SUM(n), 0) AS n, COALESCE(SUM(bytes), 0) AS b FROM batches',
+      )
+      .one();
+    this.#count = totals.n;
+    this.#bytes = totals.b;
+    for (const { id } of sql.exec<{ id: string }>(
+      `SELECT r.value ->> 'event_id' AS id FROM batches AS b, json_each(b.rows) AS r WHERE b.ids_in_seen = 0`,
+    ))
+      this.#buffered.add(id);
+  }
+
+  /**
+   * Buffers written by an earlier version kept a row per event in `events`
+   * (ids already in `seen`); they become one-event batches with the same
+   * sequence numbers, so a pending flush still covers exactly its events.
+   */
+  #migrateEventRows(): void {
+    const old = this.#sql
+      .exec<{ n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'events'")
+      .one().n;
+    if (old === 0) return;
+    this.#sql.exec(`INSERT INTO batches (seq, rows, n, bytes, min_ts, max_ts, received_ms, ids_in_seen)
+      SELECT seq, '[' || row || ']', 1, bytes, ts, ts, ts / 1000, 1 FROM events ORDER BY seq`);
+    this.#sql.exec('DROP TABLE events');
   }
 
   /** The table this buffer serves, once known. */
   table(): EventTableName | undefined {
-    const row = this.#sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'table'").toArray()[0];
-    return row?.value as EventTableName | undefined;
+    if (this.#table === undefined) {
+      const row = this.#sql
+        .exec<{ value: string }>("SELECT value FROM meta WHERE key = 'table'")
+        .toArray()[0];
+      this.#table = row?.value as EventTableName | undefined;
+    }
+    return this.#table;
   }
 
   setTable(table: EventTableName): void {
     this.#sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('table', ?)", table);
+    this.#table = table;
   }
 
   /**
-   * Buffers the events whose id was not seen within the window; returns the
-   * positions (in `events`) of those that were, including repeats within the call.
+   * Buffers a request's rows, skipping those whose id is buffered already or
+   * was written within the window; returns the positions of the skipped ones.
+   * One query for the id check and one insert, whatever the number of rows.
    */
-  append(events: readonly BufferedEvent[], nowMs: number): number[] {
+  append(batch: BufferedBatch, nowMs: number): number[] {
     const duplicates: number[] = [];
-    let added = 0;
-    events.forEach((event, i) => {
-      const seen = this.#sql.exec(
-        'INSERT OR IGNORE INTO seen (event_id, at) VALUES (?, ?)',
-        event.eventId,
-        nowMs,
-      );
-      if (seen.rowsWritten === 0) {
-        duplicates.push(i);
-        return;
-      }
-      const bytes = utf8Length(event.row);
-      this.#sql.exec(
-        'INSERT INTO events (event_id, ts, row, bytes) VALUES (?, ?, ?, ?)',
-        event.eventId,
-        event.timestampMicros,
-        event.row,
-        bytes,
-      );
-      added += bytes;
+    batch.ids.forEach((id, i) => {
+      if (this.#buffered.has(id)) duplicates.push(i);
     });
-    this.#bytes = this.bytes() + added;
-    return duplicates;
+    for (const { key } of this.#sql.exec<{ key: number }>(
+      'SELECT key FROM json_each(?) WHERE value IN (SELECT event_id FROM seen)',
+      JSON.stringify(batch.ids),
+    ))
+      if (!duplicates.includes(key)) duplicates.push(key);
+    let { rows, bytes } = batch;
+    let n = batch.ids.length;
+    if (duplicates.length > 0) {
+      // Rare: store the batch without the repeats.
+      const skip = new Set(duplicates);
+      const kept = (JSON.parse(rows) as unknown[]).filter((_, i) => !skip.has(i));
+      if (kept.length === 0) return duplicates.sort((a, b) => a - b);
+      rows = JSON.stringify(kept);
+      bytes = Math.round((batch.bytes * rows.length) / batch.rows.length);
+      n = kept.length;
+    }
+    this.#sql.exec(
+      'INSERT INTO batches (rows, n, bytes, min_ts, max_ts, received_ms) VALUES (?, ?, ?, ?, ?, ?)',
+      rows,
+      n,
+      bytes,
+      batch.minTimestampMicros,
+      batch.maxTimestampMicros,
+      nowMs,
+    );
+    batch.ids.forEach((id, i) => {
+      if (!duplicates.includes(i)) this.#buffered.add(id);
+    });
+    this.#count += n;
+    this.#bytes += bytes;
+    if (this.#buffered.size > this.#maxIdsInMemory) this.#spillIds(nowMs);
+    return duplicates.sort((a, b) => a - b);
   }
 
-  /** Bytes of row JSON buffered (kept in memory after the first call). */
+  /** Writes the ids of every buffered batch to `seen` and forgets them in memory. */
+  #spillIds(nowMs: number): void {
+    this.#sql.exec(
+      `INSERT OR IGNORE INTO seen (event_id, at)
+       SELECT r.value ->> 'event_id' AS id, ? FROM batches AS b, json_each(b.rows) AS r
+       WHERE b.ids_in_seen = 0 ORDER BY id`,
+      nowMs,
+    );
+    this.#sql.exec('UPDATE batches SET ids_in_seen = 1 WHERE ids_in_seen = 0');
+    this.#buffered.clear();
+  }
+
+  /** UTF-8 bytes of row JSON buffered. */
   bytes(): number {
-    if (this.#bytes === undefined)
-      this.#bytes = this.#sql.exec<{ b: number }>('SELECT COALESCE(SUM(bytes), 0) AS b FROM events').one().b;
     return this.#bytes;
   }
 
   /** Number of events buffered. */
   count(): number {
-    return this.#sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM events').one().n;
+    return this.#count;
   }
 
-  /** Event time of the oldest buffered event, or undefined when empty. */
-  oldestTimestampMicros(): number | undefined {
-    const row = this.#sql.exec<{ ts: number | null }>('SELECT MIN(ts) AS ts FROM events').one();
-    return row.ts ?? undefined;
+  /** When the oldest buffered event was accepted (epoch ms), or undefined when empty. */
+  oldestReceivedMs(): number | undefined {
+    const row = this.#sql.exec<{ at: number | null }>('SELECT MIN(received_ms) AS at FROM batches').one();
+    return row.at ?? undefined;
   }
 
   pendingFlush(): PendingFlush | undefined {
@@ -121,50 +205,72 @@ export class BufferStore {
   }
 
   /**
-   * Starts a flush of at most `maxEvents` of the oldest events; undefined
-   * when the buffer is empty. The range is fixed here, so a retry writes the
-   * same rows under the same flush id.
+   * Starts a flush of the oldest batches holding at most `maxEvents` events
+   * (at least one batch); undefined when the buffer is empty. The range is
+   * fixed here, so a retry writes the same rows under the same flush id.
    */
   beginFlush(flushId: string, maxEvents: number): PendingFlush | undefined {
-    const last = this.#sql
-      .exec<{ seq: number }>('SELECT seq FROM events ORDER BY seq LIMIT 1 OFFSET ?', maxEvents - 1)
+    const first = this.#sql
+      .exec<{ seq: number }>('SELECT seq FROM batches ORDER BY seq LIMIT 1')
       .toArray()[0];
-    const maxSeq =
-      last?.seq ?? this.#sql.exec<{ m: number | null }>('SELECT MAX(seq) AS m FROM events').one().m;
-    if (maxSeq === null) return undefined;
+    if (first === undefined) return undefined;
+    const last = this.#sql
+      .exec<{ seq: number | null }>(
+        `SELECT MAX(seq) AS seq FROM (SELECT seq, SUM(n) OVER (ORDER BY seq) AS upto FROM batches) WHERE upto <= ?`,
+        maxEvents,
+      )
+      .one();
+    const maxSeq = last.seq ?? first.seq;
     this.#sql.exec('INSERT INTO pending_flush (id, flush_id, max_seq) VALUES (1, ?, ?)', flushId, maxSeq);
     return { flushId, maxSeq, attempts: 0, lastError: null };
   }
 
-  /** The rows of a flush, read in chunks of `chunkSize` so no single query result is unbounded. */
+  /** The rows of a flush, about `chunkSize` at a time, so no single query result is unbounded. */
   *flushRows(flush: PendingFlush, chunkSize = 5_000): Generator<EventRow[]> {
     let after = 0;
     for (;;) {
-      const chunk = this.#sql
-        .exec<{ seq: number; row: string }>(
-          'SELECT seq, row FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
-          after,
-          flush.maxSeq,
-          chunkSize,
-        )
-        .toArray();
-      if (chunk.length === 0) return;
-      after = chunk[chunk.length - 1]!.seq;
-      yield chunk.map((r) => JSON.parse(r.row) as EventRow);
+      const rows: EventRow[] = [];
+      for (const batch of this.#sql.exec<{ seq: number; rows: string }>(
+        'SELECT seq, rows FROM batches WHERE seq > ? AND seq <= ? ORDER BY seq',
+        after,
+        flush.maxSeq,
+      )) {
+        after = batch.seq;
+        rows.push(...(JSON.parse(batch.rows) as EventRow[]));
+        if (rows.length >= chunkSize) break;
+      }
+      if (rows.length === 0) return;
+      yield rows;
     }
   }
 
-  /** The flush committed: drop its events and the pending record, together. */
-  completeFlush(flush: PendingFlush): { events: number; bytes: number } {
+  /**
+   * The flush committed: its event ids go to `seen` (sorted, so the index is
+   * written page by page) and its batches and the pending record are dropped,
+   * all in one transaction.
+   */
+  completeFlush(flush: PendingFlush, nowMs: number): { events: number; bytes: number } {
     const gone = this.#sql
       .exec<{ n: number; b: number }>(
-        'SELECT COUNT(*) AS n, COALESCE(SUM(bytes), 0) AS b FROM events WHERE seq <= ?',
+        'SELECT COALESCE(SUM(n), 0) AS n, COALESCE(SUM(bytes), 0) AS b FROM batches WHERE seq <= ?',
         flush.maxSeq,
       )
       .one();
-    this.#sql.exec('DELETE FROM events WHERE seq <= ?', flush.maxSeq);
+    const ids = this.#sql
+      .exec<{ id: string }>(
+        `INSERT OR IGNORE INTO seen (event_id, at)
+         SELECT r.value ->> 'event_id' AS id, ? FROM batches AS b, json_each(b.rows) AS r
+         WHERE b.seq <= ? ORDER BY id
+         RETURNING event_id AS id`,
+        nowMs,
+        flush.maxSeq,
+      )
+      .toArray();
+    for (const { id } of ids) this.#buffered.delete(id);
+    this.#sql.exec('DELETE FROM batches WHERE seq <= ?', flush.maxSeq);
     this.#sql.exec('DELETE FROM pending_flush WHERE id = 1');
-    this.#bytes = Math.max(0, this.bytes() - gone.b);
+    this.#count = Math.max(0, this.#count - gone.n);
+    this.#bytes = Math.max(0, this.#bytes - gone.b);
     return { events: gone.n, bytes: gone.b };
   }
 
@@ -174,7 +280,7 @@ export class BufferStore {
     return this.pendingFlush();
   }
 
-  /** Forgets ids seen before `cutoffMs` (the de-duplication window). */
+  /** Forgets ids written before `cutoffMs` (the de-duplication window). */
   forgetSeenBefore(cutoffMs: number): void {
     this.#sql.exec('DELETE FROM seen WHERE at < ?', cutoffMs);
   }
@@ -183,7 +289,10 @@ export class BufferStore {
   rowsBetween(fromMicros: number, toMicros: number, limit: number): EventRow[] {
     return this.#sql
       .exec<{ row: string }>(
-        'SELECT row FROM events WHERE ts >= ? AND ts < ? ORDER BY ts LIMIT ?',
+        `SELECT r.value AS row FROM batches AS b, json_each(b.rows) AS r
+         WHERE b.max_ts >= ?1 AND b.min_ts < ?2
+           AND r.value ->> 'timestamp' >= ?1 AND r.value ->> 'timestamp' < ?2
+         ORDER BY r.value ->> 'timestamp' LIMIT ?3`,
         fromMicros,
         toMicros,
         limit,

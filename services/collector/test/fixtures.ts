@@ -43,10 +43,10 @@ export async function memoryTarget(table: EventTableName, shards = 2): Promise<M
   return target;
 }
 
-/** Rows in a buffer's SQLite storage right now. */
+/** Events in a buffer's SQLite storage right now. */
 export async function storedCount(table: EventTableName, shard: number): Promise<number> {
   return runInDurableObject(buffer(table, shard), (_i: BufferDurableObject, state: DurableObjectState) =>
-    Number(state.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM events').one().n),
+    Number(state.storage.sql.exec<{ n: number }>('SELECT COALESCE(SUM(n), 0) AS n FROM batches').one().n),
   );
 }
 

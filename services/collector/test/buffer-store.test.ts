@@ -1,0 +1,125 @@
+import { env, runInDurableObject } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import type { BufferDurableObject } from '../src/buffer-durable-object.ts';
+import { type BufferedBatch, BufferStore } from '../src/buffer-store.ts';
+import { uuid } from './fixtures.ts';
+
+/** Runs `fn` on the SQLite storage of a fresh Durable Object of the buffer class. */
+function withStorage<T>(fn: (sql: SqlStorage) => T): Promise<T> {
+  const stub = env.BUFFER.get(env.BUFFER.newUniqueId());
+  return runInDurableObject(stub, (_i: BufferDurableObject, state: DurableObjectState) =>
+    fn(state.storage.sql),
+  );
+}
+
+function batchOf(ns: readonly number[], micros = (n: number) => 1_000_000 * n): BufferedBatch {
+  const rows = ns.map((n) => ({ event_id: uuid(n), timestamp: micros(n), value: n, ratio: 0.1 + 0.2 }));
+  const text = JSON.stringify(rows);
+  return {
+    ids: rows.map((r) => r.event_id),
+    rows: text,
+    bytes: text.length,
+    minTimestampMicros: Math.min(...rows.map((r) => r.timestamp)),
+    maxTimestampMicros: Math.max(...rows.map((r) => r.timestamp)),
+  };
+}
+
+const allRows = (store: BufferStore, maxEvents = 1_000) => {
+  const flush = store.beginFlush(crypto.randomUUID(), maxEvents);
+  if (flush === undefined) return { flush, rows: [] };
+  return { flush, rows: [...store.flushRows(flush)].flat() };
+};
+
+describe('the buffer store', () => {
+  it('answers repeats as duplicates whether the first copy is buffered, flushed, or from before a restart', async () => {
+    await withStorage((sql) => {
+      const store = new BufferStore(sql);
+      expect(store.append(batchOf([1, 2, 3]), 1_000)).toEqual([]);
+      expect(store.append(batchOf([3, 4]), 1_000)).toEqual([0]);
+      expect(store.count()).toBe(4);
+      // A new instance over the same storage (the Durable Object restarted) still knows 1..4.
+      const restarted = new BufferStore(sql);
+      expect(restarted.count()).toBe(4);
+      expect(restarted.append(batchOf([2, 5]), 2_000)).toEqual([0]);
+      const { flush, rows } = allRows(restarted);
+      expect(rows.map((r) => r.value)).toEqual([1, 2, 3, 4, 5]);
+      restarted.completeFlush(flush!, 3_000);
+      expect(restarted.count()).toBe(0);
+      // Flushed ids are remembered in `seen` until the window passes.
+      expect(restarted.append(batchOf([1, 6]), 4_000)).toEqual([0]);
+      restarted.forgetSeenBefore(3_500);
+      expect(restarted.append(batchOf([2]), 5_000)).toEqual([]);
+    });
+  });
+
+  it('keeps ids in SQLite instead of memory past its bound, and still finds repeats', async () => {
+    await withStorage((sql) => {
+      const store = new BufferStore(sql, { maxIdsInMemory: 3 });
+      store.append(batchOf([1, 2]), 1_000);
+      store.append(batchOf([3, 4]), 1_000);
+      const spilled = sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM seen').one().n;
+      expect(spilled).toBe(4);
+      expect(store.append(batchOf([4, 5]), 1_000)).toEqual([0]);
+      const { flush, rows } = allRows(store);
+      expect(rows.map((r) => r.value)).toEqual([1, 2, 3, 4, 5]);
+      expect(store.completeFlush(flush!, 2_000)).toMatchObject({ events: 5 });
+      expect(store.append(batchOf([5]), 3_000)).toEqual([0]);
+    });
+  });
+
+  it('flushes whole requests up to the event cap, oldest first, and keeps numbers exact', async () => {
+    await withStorage((sql) => {
+      const store = new BufferStore(sql);
+      store.append(batchOf([1, 2, 3]), 1_000);
+      store.append(batchOf([4, 5, 6]), 1_000);
+      store.append(batchOf([7]), 1_000);
+      const first = allRows(store, 4);
+      expect(first.rows.map((r) => r.value)).toEqual([1, 2, 3]);
+      expect(first.rows[0]?.ratio).toBe(0.1 + 0.2);
+      store.completeFlush(first.flush!, 2_000);
+      // A single request larger than the cap still flushes, alone.
+      const second = allRows(store, 2);
+      expect(second.rows.map((r) => r.value)).toEqual([4, 5, 6]);
+    });
+  });
+
+  it('reads buffered rows by event time for realtime queries', async () => {
+    await withStorage((sql) => {
+      const store = new BufferStore(sql);
+      store.append(batchOf([5, 1, 9]), 1_000);
+      store.append(batchOf([3, 7]), 1_000);
+      expect(store.rowsBetween(2_000_000, 8_000_000, 10).map((r) => r.value)).toEqual([3, 5, 7]);
+      expect(store.rowsBetween(0, 100_000_000, 2).map((r) => r.value)).toEqual([1, 3]);
+      expect(store.rowsBetween(0, 100_000_000, 10)[0]?.ratio).toBe(0.1 + 0.2);
+    });
+  });
+
+  it('takes over the events of a buffer written by the previous layout, pending flush included', async () => {
+    await withStorage((sql) => {
+      sql.exec('DROP TABLE batches');
+      sql.exec(
+        'CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, ts INTEGER NOT NULL, row TEXT NOT NULL, bytes INTEGER NOT NULL)',
+      );
+      for (const n of [1, 2, 3]) {
+        const row = JSON.stringify({ event_id: uuid(n), timestamp: n * 1_000_000, value: n });
+        sql.exec(
+          'INSERT INTO events (event_id, ts, row, bytes) VALUES (?, ?, ?, ?)',
+          uuid(n),
+          n,
+          row,
+          row.length,
+        );
+        sql.exec('INSERT OR IGNORE INTO seen (event_id, at) VALUES (?, ?)', uuid(n), 500);
+      }
+      sql.exec("INSERT INTO pending_flush (id, flush_id, max_seq) VALUES (1, 'old-flush', 2)");
+      const store = new BufferStore(sql);
+      expect(store.count()).toBe(3);
+      const pending = store.pendingFlush()!;
+      expect(pending.flushId).toBe('old-flush');
+      expect([...store.flushRows(pending)].flat().map((r) => r.value)).toEqual([1, 2]);
+      store.completeFlush(pending, 1_000);
+      expect(store.count()).toBe(1);
+      expect(store.append(batchOf([3]), 1_000)).toEqual([0]);
+    });
+  });
+});
