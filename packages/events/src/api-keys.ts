@@ -17,7 +17,17 @@ export interface ApiKeySettings {
   readonly ANALYTICS_API_KEY?: string;
   /** JSON array of `{ "sha256": "<hex>", "projects": ["web", ...], "name"?: "..." }`. */
   readonly COLLECTOR_API_KEYS?: string;
+  /**
+   * Projects that accept events sent without a key, comma-separated (`*` for
+   * any): for browser trackers on public sites, where a key in the page's
+   * source would be no secret. Empty (the default) means every request over
+   * HTTP needs a key.
+   */
+  readonly ANONYMOUS_PROJECTS?: string;
 }
+
+/** The name the key ring gives requests that came without a key and were let in. */
+export const ANONYMOUS = 'anonymous';
 
 /**
  * The set of ingest keys, held as SHA-256 hashes so the configuration (and a
@@ -25,9 +35,14 @@ export interface ApiKeySettings {
  */
 export class ApiKeyRing {
   readonly #byHash: ReadonlyMap<string, ApiKeyEntry>;
+  readonly #anonymous: ApiKeyEntry | undefined;
 
-  private constructor(entries: readonly ApiKeyEntry[]) {
+  private constructor(entries: readonly ApiKeyEntry[], anonymousProjects: readonly string[]) {
     this.#byHash = new Map(entries.map((e) => [e.sha256, e]));
+    this.#anonymous =
+      anonymousProjects.length === 0
+        ? undefined
+        : { sha256: '', projects: anonymousProjects, name: ANONYMOUS };
   }
 
   /** Reads `ANALYTICS_API_KEY` and `COLLECTOR_API_KEYS`; throws `invalid-key-config` for a malformed list. */
@@ -38,7 +53,11 @@ export class ApiKeyRing {
       entries.push({ sha256: await sha256Hex(single), projects: ['*'], name: 'ANALYTICS_API_KEY' });
     const list = settings.COLLECTOR_API_KEYS?.trim();
     if (list !== undefined && list !== '') entries.push(...parseKeyList(list));
-    return new ApiKeyRing(entries);
+    const anonymous = (settings.ANONYMOUS_PROJECTS ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
+    return new ApiKeyRing(entries, anonymous);
   }
 
   /** Number of configured keys. */
@@ -47,13 +66,18 @@ export class ApiKeyRing {
   }
 
   /**
-   * The entry for a presented key. Throws `missing-api-key` (401) when there is
-   * none and `wrong-api-key` (403) when it matches no configured key.
+   * The entry for a presented key. Without a key: the anonymous entry when
+   * some projects accept anonymous events (`ANONYMOUS_PROJECTS`; which events
+   * it may write is checked per event), else `missing-api-key` (401). A key
+   * that matches no configured key is `wrong-api-key` (403), anonymous
+   * projects or not.
    */
   async authenticate(presented: string | null | undefined): Promise<ApiKeyEntry> {
     const key = presented?.trim() ?? '';
-    if (key === '')
+    if (key === '') {
+      if (this.#anonymous !== undefined) return this.#anonymous;
       throw new EventError('missing-api-key', 'X-API-Key header is required for POST /events over HTTP');
+    }
     const entry = this.#byHash.get(await sha256Hex(key));
     if (entry === undefined)
       throw new EventError(

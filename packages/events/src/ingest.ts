@@ -1,4 +1,4 @@
-import { type ApiKeyRing, keyAllowsProject } from './api-keys.ts';
+import { ANONYMOUS, type ApiKeyRing, keyAllowsProject } from './api-keys.ts';
 import { type ColumnCatalog, fitOpenColumns } from './column-catalog.ts';
 import { enrichmentFromHeaders } from './enrichment.ts';
 import { EventError } from './event-error.ts';
@@ -45,6 +45,11 @@ export interface IngestOutcome {
  * within the limits, split it into events, validate and enrich each one, store
  * the valid ones through the sink, and build the contract's answer.
  */
+/** The columns a table has, with no way to add any. */
+function existingColumnsOnly(catalog: ColumnCatalog): ColumnCatalog {
+  return { columns: (table) => catalog.columns(table), addColumns: async () => undefined };
+}
+
 export async function ingest(request: Request, deps: IngestDeps): Promise<IngestOutcome> {
   try {
     const key =
@@ -66,8 +71,15 @@ export async function ingest(request: Request, deps: IngestDeps): Promise<Ingest
       newEventId: deps.newEventId,
       botPolicy: deps.botPolicy,
     });
+    const anonymous = key?.name === ANONYMOUS;
     if (key !== undefined) {
       const denied = batch.prepared.find((e) => !keyAllowsProject(key, e.projectId));
+      if (denied !== undefined && anonymous)
+        throw new EventError(
+          'missing-api-key',
+          `X-API-Key header is required for events of project '${denied.projectId}' (event ${denied.index}); events without a key are accepted only for ${key.projects.join(', ')}`,
+          { field: 'project_id' },
+        );
       if (denied !== undefined)
         throw new EventError(
           'project-not-allowed',
@@ -75,8 +87,10 @@ export async function ingest(request: Request, deps: IngestDeps): Promise<Ingest
           { field: 'project_id' },
         );
     }
-    // After the key check: a request that may not write must not change a table's schema either.
-    if (deps.columns !== undefined) batch = await fitOpenColumns(batch, deps.columns);
+    // After the key check: a request that may not write must not change a table's schema either,
+    // and one without a key may fill existing columns but never add any (new fields stay in `properties`).
+    if (deps.columns !== undefined)
+      batch = await fitOpenColumns(batch, anonymous ? existingColumnsOnly(deps.columns) : deps.columns);
     const duplicates =
       batch.prepared.length === 0 ? new Set<number>() : await deps.sink.append(batch.prepared);
     return { answer: ingestAnswer(batch, duplicates), batch };

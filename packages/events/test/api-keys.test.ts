@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ApiKeyRing, type ErrorBody, EventError, ingest, sha256Hex } from '../src/index.ts';
+import {
+  ApiKeyRing,
+  type ErrorBody,
+  EventError,
+  ingest,
+  MemoryColumnCatalog,
+  sha256Hex,
+} from '../src/index.ts';
 import { harness, pageView, post } from './fixtures.ts';
 
 describe('API keys', () => {
@@ -47,5 +54,37 @@ describe('API keys', () => {
     const { deps } = await harness({ keys: await ApiKeyRing.fromSettings({}) });
     const { answer } = await ingest(post(pageView(), { 'x-api-key': 'anything' }), deps);
     expect(answer.status).toBe(403);
+  });
+
+  it('accepts events without a key only for ANONYMOUS_PROJECTS, never adding columns; a wrong key stays 403', async () => {
+    const keys = await ApiKeyRing.fromSettings({
+      ANALYTICS_API_KEY: 'k',
+      ANONYMOUS_PROJECTS: ' web , docs ',
+    });
+    const columns = new MemoryColumnCatalog();
+    const { sink, deps } = await harness({ keys, columns });
+    const noKey = { 'x-api-key': '' };
+    const web = await ingest(post(pageView({ project_id: 'web' }), noKey), deps);
+    expect(web.answer.status).toBe(202);
+    // SEED.md's curl CloudEvent has no project: accepted without a key once anonymous ingest is on.
+    const seedCurl = await ingest(
+      post({ specversion: '1.0', type: 'test.event', source: 'test', plan: 'pro' }, noKey),
+      deps,
+    );
+    expect(seedCurl.answer.status).toBe(202);
+    expect(sink.rows('custom_events')[0]).not.toHaveProperty('plan');
+    expect(sink.rows('custom_events')[0]?.properties).toContain('"plan":"pro"');
+    const other = await ingest(post(pageView({ project_id: 'admin' }), noKey), deps);
+    expect(other.answer.status).toBe(401);
+    expect((other.answer.body as ErrorBody).error.message).toMatch(/X-API-Key.*'admin'.*web, docs/);
+    const wrong = await ingest(post(pageView({ project_id: 'web' }), { 'x-api-key': 'guess' }), deps);
+    expect(wrong.answer.status).toBe(403);
+    expect(sink.size).toBe(2);
+  });
+
+  it('without ANONYMOUS_PROJECTS a request without a key is 401', async () => {
+    const { deps } = await harness({ keys: await ApiKeyRing.fromSettings({ ANALYTICS_API_KEY: 'k' }) });
+    const { answer } = await ingest(post(pageView(), { 'x-api-key': '' }), deps);
+    expect(answer.status).toBe(401);
   });
 });

@@ -25,7 +25,8 @@ export function collectorApp(options: { trusted: boolean }) {
     type: 'apiKey',
     in: 'header',
     name: 'X-API-Key',
-    description: 'The ingest key (ANALYTICS_API_KEY). Not needed over a service binding.',
+    description:
+      'The ingest key (ANALYTICS_API_KEY or COLLECTOR_API_KEYS). Not needed over a service binding, nor for projects that accept anonymous events (ANONYMOUS_PROJECTS).',
   });
   app.post('/events', IngestRoute);
   registerOpsRoutes(hono, options.trusted);

@@ -20,6 +20,8 @@ export interface Env {
   readonly ANALYTICS_API_KEY?: string;
   /** JSON list of hashed keys with project scopes (secret on Cloudflare). */
   readonly COLLECTOR_API_KEYS?: string;
+  /** Projects that accept events without X-API-Key, comma-separated, `*` for any; empty: none. */
+  readonly ANONYMOUS_PROJECTS?: string;
   readonly FLUSH_INTERVAL_MS?: string;
   readonly FLUSH_MAX_BYTES?: string;
   readonly FLUSH_MAX_EVENTS?: string;

@@ -34,7 +34,7 @@ let keyCache: { source: string; ring: Promise<ApiKeyRing> } | undefined;
 
 /** The key ring, hashed once per isolate and configuration. */
 function keyRing(env: Env): Promise<ApiKeyRing> {
-  const source = `${env.ANALYTICS_API_KEY ?? ''}\u0000${env.COLLECTOR_API_KEYS ?? ''}`;
+  const source = `${env.ANALYTICS_API_KEY ?? ''}\u0000${env.COLLECTOR_API_KEYS ?? ''}\u0000${env.ANONYMOUS_PROJECTS ?? ''}`;
   if (keyCache?.source !== source) keyCache = { source, ring: ApiKeyRing.fromSettings(env) };
   return keyCache.ring;
 }
