@@ -212,6 +212,8 @@ export async function startStack(options = {}) {
     port,
     queryPort,
     dataDir,
+    /** Process group ids of the stack's processes (wrangler, query engine), for CPU accounting. */
+    processGroups: children.map((c) => c.pid),
     /** Graceful stop: SIGINT, then SIGKILL after 10 s. */
     async stop() {
       kill('SIGINT');

@@ -3,14 +3,17 @@
  * stack in a temporary folder): accepted events/s over HTTP in batches of 100
  * through the router to the collector, ack latency p50/p99, and flush
  * throughput (events/s from the first send until every event is in a
- * committed Iceberg snapshot). Beside it, in the same run, the floor: the same
- * events inserted straight into SQLite (node:sqlite, one transaction per
- * batch, with the buffer's de-duplication table). Prints the ratio and writes
- * bench/ingest/results.json.
+ * committed Iceberg snapshot). Also the CPU time the Workers' runtime (every
+ * workerd process of the stack) spent per accepted event while sending, and
+ * so the events/s one core of it sustains. Beside it, in the same run, the
+ * floor: the same events inserted straight into SQLite (node:sqlite, one
+ * transaction per batch, with the buffer's de-duplication table). Prints the
+ * ratio and writes bench/ingest/results.json (or --out).
  *
  *   npx node bench/ingest/run.ts [--events 50000] [--concurrency 8] [--batch 100]
+ *                                [--flush-max-bytes 1048576] [--out path]
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -23,11 +26,37 @@ const { values } = parseArgs({
     events: { type: 'string', default: '50000' },
     concurrency: { type: 'string', default: '8' },
     batch: { type: 'string', default: '100' },
+    'flush-max-bytes': { type: 'string', default: '1048576' },
+    out: { type: 'string' },
   },
 });
 const total = Number(values.events);
 const concurrency = Number(values.concurrency);
 const batchSize = Number(values.batch);
+const flushMaxBytes = Number(values['flush-max-bytes']);
+
+/** User + system CPU seconds of each workerd process in the given process groups (Linux /proc). */
+function workerdCpuSeconds(groups: readonly number[]): Map<number, number> {
+  const seconds = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (!stat.includes('(workerd)') || !groups.includes(Number(fields[2]))) continue;
+      seconds.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return seconds;
+}
+
+/** CPU seconds each process spent between two readings, busiest first. */
+function cpuSpent(before: Map<number, number>, after: Map<number, number>): number[] {
+  return [...after].map(([pid, s]) => s - (before.get(pid) ?? 0)).sort((a, b) => b - a);
+}
 const KEY = 'bench-ingest-key';
 const CREDENTIAL = 'analytics:analytics-secret';
 
@@ -123,12 +152,12 @@ async function committedRecords(url: string, token: string): Promise<number> {
 const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
 const log = (line: string) => console.log(line);
 log(
-  `ingest benchmark: ${total} page views, batches of ${batchSize}, ${concurrency} concurrent senders (repo ${root})`,
+  `ingest benchmark: ${total} page views, batches of ${batchSize}, ${concurrency} concurrent senders, flush at ${flushMaxBytes} bytes or 1 s`,
 );
 const stack = await startStack({
   port: await freePort(),
   dataDir: join(dir, 'stack'),
-  vars: { ANALYTICS_API_KEY: KEY, FLUSH_INTERVAL_MS: '1000' },
+  vars: { ANALYTICS_API_KEY: KEY, FLUSH_INTERVAL_MS: '1000', FLUSH_MAX_BYTES: String(flushMaxBytes) },
   logLevel: 'error',
   log: () => {},
 });
@@ -153,7 +182,14 @@ try {
   const latencies: number[] = [];
   let next = 0;
   let failed = 0;
+  const groups: number[] = stack.processGroups;
+  const cpuBefore = workerdCpuSeconds(groups);
   const started = performance.now();
+  const progress = setInterval(() => {
+    const sent = Math.min(next, batches.length) * batchSize;
+    const secs = (performance.now() - started) / 1000;
+    log(`  sent ${sent} / ${total} events (${Math.round(sent / secs)} events/s)`);
+  }, 2_000);
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < batches.length) {
@@ -166,7 +202,13 @@ try {
       }
     }),
   );
+  clearInterval(progress);
   const sendSeconds = (performance.now() - started) / 1000;
+  // wrangler dev runs two workerd processes: the runtime (every Worker, Durable Object and the
+  // catalog, on one thread) and its dev proxy in front of it. The runtime is the busier one.
+  const spent = cpuSpent(cpuBefore, workerdCpuSeconds(groups));
+  const runtimeCpu = spent[0] ?? 0;
+  const workerdCpu = spent.reduce((a, b) => a + b, 0);
   let committed = before;
   while (committed < before + total && performance.now() - started < 600_000) {
     await new Promise((r) => setTimeout(r, 250));
@@ -183,12 +225,18 @@ try {
     events: total,
     batch: batchSize,
     concurrency,
+    flush_max_bytes: flushMaxBytes,
     failed_requests: failed,
     accepted_events_per_second: Math.round(accepted),
     ack_latency_ms: {
       p50: Number(quantile(latencies, 0.5).toFixed(1)),
       p99: Number(quantile(latencies, 0.99).toFixed(1)),
     },
+    send_seconds: Number(sendSeconds.toFixed(2)),
+    workerd_cpu_seconds_while_sending: Number(workerdCpu.toFixed(2)),
+    runtime_cpu_seconds_while_sending: Number(runtimeCpu.toFixed(2)),
+    runtime_busy_fraction: Number((runtimeCpu / sendSeconds).toFixed(2)),
+    runtime_cpu_us_per_event: Number(((runtimeCpu / total) * 1e6).toFixed(1)),
     committed_events: committed - before,
     flush_events_per_second: Math.round(flush),
     sqlite_baseline_events_per_second: Math.round(baseline),
@@ -198,13 +246,19 @@ try {
   log(`accepted over HTTP      ${results.accepted_events_per_second} events/s (${failed} failed requests)`);
   log(`ack latency             p50 ${results.ack_latency_ms.p50} ms, p99 ${results.ack_latency_ms.p99} ms`);
   log(
+    `workerd runtime         ${results.runtime_cpu_us_per_event} µs CPU per event, busy ${Math.round(results.runtime_busy_fraction * 100)} % of the send time (dev proxy and runtime: ${results.workerd_cpu_seconds_while_sending} s)`,
+  );
+  log(
     `flush to Iceberg        ${results.flush_events_per_second} events/s (${results.committed_events} committed)`,
   );
   log(`SQLite floor (node)     ${results.sqlite_baseline_events_per_second} events/s`);
   log(
     `ratio collector/SQLite  ${results.ratio_accepted_to_sqlite}  (goal: 50,000 events/s accepted per collector)`,
   );
-  writeFileSync(join(root, 'bench', 'ingest', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(
+    values.out ?? join(root, 'bench', 'ingest', 'results.json'),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
 } finally {
   await stack.stop();
   rmSync(dir, { recursive: true, force: true });
