@@ -26,7 +26,7 @@ export interface PendingFlush {
  * Ids of buffered events held in memory for the duplicate check; past this
  * (a long catalog outage) they are written to `seen` and memory starts over.
  */
-const MAX_IDS_IN_MEMORY = 250_000;
+const MAX_IDS_IN_MEMORY = 100_000;
 
 /**
  * The buffer's SQLite tables (Durable Object storage): buffered requests in
