@@ -12,8 +12,8 @@ const ISO_DATE_TIME =
  */
 export function timestampMicros(value: unknown, field = 'timestamp'): number {
   if (typeof value !== 'string') throw bad(value, field);
-  const utc = UTC_DATE_TIME.exec(value);
-  if (utc !== null) return utcMicros(utc, value, field);
+  const utc = utcMicros(value, field);
+  if (utc !== undefined) return utc;
   const m = ISO_DATE_TIME.exec(value);
   if (m === null) throw bad(value, field);
   const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = m;
@@ -35,16 +35,49 @@ export function timestampMicros(value: unknown, field = 'timestamp'): number {
   return millis * 1000 + micros;
 }
 
-// The common case, what `toISOString()` writes: UTC with 'Z', read without building strings.
-const UTC_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;
-
-function utcMicros(m: RegExpExecArray, value: string, field: string): number {
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
+/**
+ * The common case, what `toISOString()` writes (`2024-01-15T12:00:00.123Z`,
+ * any number of fraction digits up to 9), read digit by digit; undefined for
+ * any other form, which the general path then reads.
+ */
+function utcMicros(value: string, field: string): number | undefined {
+  const n = value.length;
+  if (n < 20 || n > 30 || value.charCodeAt(n - 1) !== 90 /* Z */) return undefined;
+  if (value[4] !== '-' || value[7] !== '-' || value[10] !== 'T' || value[13] !== ':' || value[16] !== ':')
+    return undefined;
+  const y = digits(value, 0, 4);
+  const mo = digits(value, 5, 2);
+  const d = digits(value, 8, 2);
+  const h = digits(value, 11, 2);
+  const mi = digits(value, 14, 2);
+  const s = digits(value, 17, 2);
+  // Date.UTC reads years 0-99 as 1900-1999: leave those to the general path.
+  if (y < 100 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return undefined;
+  let micros = 0;
+  if (n > 20) {
+    const fractionDigits = n - 21;
+    if (value[19] !== '.' || fractionDigits < 1 || fractionDigits > 9) return undefined;
+    const fraction = digits(value, 20, fractionDigits);
+    if (fraction < 0) return undefined;
+    micros =
+      fractionDigits <= 6
+        ? fraction * 10 ** (6 - fractionDigits)
+        : Math.floor(fraction / 10 ** (fractionDigits - 6));
+  }
   // Second 60 (a leap second) is refused, as the general path's Date.parse refuses it.
-  if (s === 60 || !validCalendar(y!, mo!, d!, h!, mi!, s!)) throw bad(value, field);
-  const millis = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
-  const fraction = m[7] ?? '';
-  return millis * 1000 + Number(fraction.padEnd(6, '0').slice(0, 6));
+  if (s === 60 || !validCalendar(y, mo, d, h, mi, s)) throw bad(value, field);
+  return Date.UTC(y, mo - 1, d, h, mi, s) * 1000 + micros;
+}
+
+/** The decimal number in `value[from, from + count)`, or -1 when any of it is not a digit. */
+function digits(value: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** ISO 8601 (UTC, microsecond precision trimmed to what is set) of epoch microseconds. */

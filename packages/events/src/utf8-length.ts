@@ -1,19 +1,11 @@
-/** UTF-8 byte length of a string without encoding it (limits are in bytes, strings are UTF-16). */
+/** UTF-8 byte length of a string (limits are in bytes, strings are UTF-16). */
 export function utf8Length(text: string): number {
-  // Most event JSON is printable ASCII: the regular expression engine finds that far faster than a loop.
-  if (!NON_ASCII.test(text)) return text.length;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      // A surrogate pair is one code point of four bytes.
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
+  // UTF-8 needs at most 3 bytes per UTF-16 code unit; encodeInto runs natively and
+  // reports what it wrote, into a scratch buffer kept between calls.
+  if (scratch.length < text.length * 3)
+    scratch = new Uint8Array(Math.max(text.length * 3, scratch.length * 2));
+  return ENCODER.encodeInto(text, scratch).written;
 }
 
-const NON_ASCII = /[^ -~\t\n\r]/;
+const ENCODER = new TextEncoder();
+let scratch = new Uint8Array(64 * 1024);

@@ -164,6 +164,12 @@ describe('timestamps', () => {
     expect(timestampMicros('2024-01-15T12:00:00.123456789Z')).toBe(base + 123_456);
     expect(timestampMicros('2024-01-15T13:00:00.5+01:00')).toBe(base + 500_000);
     expect(timestampMicros('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29) * 1000);
+    expect(timestampMicros('2024-01-15T12:00:00.1Z')).toBe(base + 100_000);
+    expect(timestampMicros('0099-01-01T00:00:00Z')).toBe(Date.parse('0099-01-01T00:00:00Z') * 1000);
+    // Every form the fast path refuses still reads through the general one.
+    expect(timestampMicros('2024-01-15 12:00:00Z')).toBe(base);
+    expect(timestampMicros('2024-01-15T12:00:00z')).toBe(base);
+    expect(timestampMicros('2024-01-15T12:00Z')).toBe(base);
     for (const bad of [
       '2026-02-29T00:00:00Z',
       '2026-02-30T00:00:00Z',
@@ -171,5 +177,27 @@ describe('timestamps', () => {
       '2024-13-01T00:00:00Z',
     ])
       expect(() => timestampMicros(bad)).toThrow(/ISO 8601/);
+  });
+});
+
+describe('UTF-8 lengths and key hashes', () => {
+  it('counts UTF-8 bytes of every kind of character', async () => {
+    const { utf8Length } = await import('../src/index.ts');
+    expect(utf8Length('')).toBe(0);
+    expect(utf8Length('abc')).toBe(3);
+    expect(utf8Length('é')).toBe(2);
+    expect(utf8Length('€')).toBe(3);
+    expect(utf8Length('😀')).toBe(4);
+    expect(utf8Length('x'.repeat(200_000) + '😀')).toBe(200_004);
+    expect(utf8Length('abc')).toBe(3);
+  });
+
+  it('hashes keys exactly as Web Crypto does', async () => {
+    const { sha256Hex } = await import('../src/index.ts');
+    for (const text of ['', 'dev-api-key', 'ключ-🔑', 'x'.repeat(1000)]) {
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+      const expected = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+      expect(await sha256Hex(text)).toBe(expected);
+    }
   });
 });
