@@ -65,4 +65,14 @@ app.all('*', (c) => {
   return forward(c.env, service, c.req.raw);
 });
 
-export default app;
+/**
+ * Ingest traffic is most of what the single origin carries: `POST /events`
+ * goes straight to the collector, before the app's routing.
+ */
+export default {
+  fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
+    const path = new URL(request.url).pathname;
+    if (path === '/events' || path.startsWith('/events/')) return forward(env, 'COLLECTOR', request);
+    return app.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<Env>;
