@@ -13,16 +13,13 @@
 import type { TableIdentifier } from '../catalog/catalog.ts';
 import { type IcebergError, isIcebergError } from '../errors.ts';
 import type { Expression } from '../expr/expression.ts';
-import { keyOf } from '../io/locations.ts';
-import { type FileScanTask, planFiles } from '../scan/plan-files.ts';
-import type { DataFile, PartitionValue } from '../spec/data-file.ts';
-import { currentSchema } from '../spec/table-metadata.ts';
-import { type CompactionGroup, planCompactionGroups } from './compaction-groups.ts';
-import { type DeleteFileCache, readTaskRows } from './read-task-rows.ts';
-import { type CommitResult, commitSnapshot } from './snapshot-producer.ts';
+import { planFiles } from '../scan/plan-files.ts';
+import type { PartitionValue } from '../spec/data-file.ts';
+import { planCompactionGroups } from './compaction-groups.ts';
+import { rewriteGroup } from './rewrite-group.ts';
+import type { CommitResult } from './snapshot-producer.ts';
 import type { TableEnv } from './table-env.ts';
 import { compactionMaxGroupBytes } from './table-properties.ts';
-import { writeRows } from './write-rows.ts';
 
 /** Where a compaction run is, reported after every group (committed or failed). */
 export interface CompactionProgress {
@@ -66,35 +63,6 @@ export interface CompactionResult {
   readonly bytesRewritten: number;
 }
 
-async function rewriteGroup(
-  env: TableEnv,
-  id: TableIdentifier,
-  group: CompactionGroup,
-  metadata: Parameters<typeof writeRows>[1],
-  tasks: ReadonlyMap<string, FileScanTask>,
-): Promise<{ commit: CommitResult; added: readonly DataFile[] }> {
-  const schema = currentSchema(metadata);
-  const rows: Record<string, unknown>[] = [];
-  const deleteCache: DeleteFileCache = new Map();
-  for (const f of group.files) {
-    // Delete files are applied, so rows they deleted are not written back.
-    for (const row of await readTaskRows(env.io, tasks.get(f.filePath)!, schema, deleteCache)) rows.push(row);
-  }
-  // The group's own spec: rows stay in their partition, and files that
-  // repartitionFiles moved to a coarser spec are not pulled back to the default.
-  const added = await writeRows(env, metadata, rows, group.specId);
-  rows.length = 0;
-  try {
-    const commit = await commitSnapshot(env, id, { operation: 'replace', added, deleted: group.files });
-    return { commit, added };
-  } catch (e) {
-    // commit-state-unknown keeps every file: the commit may have landed.
-    if (isIcebergError(e, 'commit-failed'))
-      await env.io.store.delete(added.map((f) => keyOf(env.io, f.filePath)));
-    throw e;
-  }
-}
-
 /**
  * Compacts the small files of the table, one bounded group at a time, each
  * group committed as a `replace` snapshot (retried on conflicts as
@@ -131,6 +99,8 @@ export async function compactTable(
   let bytesRewritten = 0;
   for (const [i, group] of groups.entries()) {
     try {
+      // The group's own spec: rows stay in their partition, and files that
+      // tierPartitions moved to a coarser spec are not pulled back to the default.
       const { commit, added } = await rewriteGroup(env, id, group, metadata, tasks);
       commits.push(commit);
       filesRewritten += group.files.length;

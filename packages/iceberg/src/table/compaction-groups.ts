@@ -47,20 +47,8 @@ export function planCompactionGroups(
   for (const key of [...byPartition.keys()].sort()) {
     const candidates = byPartition.get(key)!;
     if (candidates.length < 2) continue;
-    const sorted = [...candidates].sort(
-      (a, b) => Number(b.fileSizeInBytes) - Number(a.fileSizeInBytes) || a.filePath.localeCompare(b.filePath),
-    );
-    const bins: { files: DataFile[]; bytes: number }[] = [];
-    for (const f of sorted) {
-      const size = Number(f.fileSizeInBytes);
-      const bin = bins.find((b) => b.bytes + size <= limits.maxGroupBytes);
-      if (bin) {
-        bin.files.push(f);
-        bin.bytes += size;
-      } else bins.push({ files: [f], bytes: size });
-    }
     const first = candidates[0]!;
-    for (const bin of bins) {
+    for (const bin of packBins(candidates, limits.maxGroupBytes)) {
       if (bin.files.length < 2) continue;
       groups.push({
         specId: first.specId,
@@ -71,4 +59,28 @@ export function planCompactionGroups(
     }
   }
   return groups;
+}
+
+/**
+ * First fit by decreasing size: bins of files whose sizes add up to at most
+ * `maxBytes` each (a file larger than `maxBytes` gets a bin of its own).
+ * Ties are broken by path, so the same files always pack the same way.
+ */
+export function packBins(
+  files: readonly DataFile[],
+  maxBytes: number,
+): { files: DataFile[]; bytes: number }[] {
+  const sorted = [...files].sort(
+    (a, b) => Number(b.fileSizeInBytes) - Number(a.fileSizeInBytes) || a.filePath.localeCompare(b.filePath),
+  );
+  const bins: { files: DataFile[]; bytes: number }[] = [];
+  for (const f of sorted) {
+    const size = Number(f.fileSizeInBytes);
+    const bin = bins.find((b) => b.bytes + size <= maxBytes);
+    if (bin) {
+      bin.files.push(f);
+      bin.bytes += size;
+    } else bins.push({ files: [f], bytes: size });
+  }
+  return bins;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, EVENT_TABLE_PROPERTIES, retryPolicy } from './table-properties.ts';
+import {
+  backoffMs,
+  EVENT_TABLE_PROPERTIES,
+  manifestMinCountToMerge,
+  manifestTargetSizeBytes,
+  partitionTierSettings,
+  retryPolicy,
+} from './table-properties.ts';
 
 describe('commit retry policy', () => {
   it('reads commit.retry.* with the Java defaults', () => {
@@ -25,5 +32,33 @@ describe('commit retry policy', () => {
       'write.target-file-size-bytes': '134217728',
       'commit.retry.num-retries': '10',
     });
+  });
+});
+
+describe('maintenance properties', () => {
+  it('merges manifests at the Java defaults (100 manifests, 8 MiB) unless the table says otherwise', () => {
+    expect(manifestMinCountToMerge({ properties: {} })).toBe(100);
+    expect(manifestTargetSizeBytes({ properties: {} })).toBe(8_388_608);
+    expect(manifestMinCountToMerge({ properties: { 'commit.manifest.min-count-to-merge': '20' } })).toBe(20);
+    // Merging one manifest into one gains nothing.
+    expect(manifestMinCountToMerge({ properties: { 'commit.manifest.min-count-to-merge': '0' } })).toBe(2);
+  });
+
+  it('tiers partitions after 7 and 30 days, 32 groups a run, unless the table says otherwise', () => {
+    expect(partitionTierSettings({ properties: {} })).toEqual({
+      enabled: true,
+      dayAfterMs: 604_800_000,
+      monthAfterMs: 2_592_000_000,
+      maxGroupsPerRun: 32,
+    });
+    expect(
+      partitionTierSettings({
+        properties: {
+          'maintenance.partition-tiers.enabled': 'FALSE',
+          'maintenance.partition-tiers.day-after-ms': '86400000',
+          'maintenance.partition-tiers.max-groups-per-run': '0',
+        },
+      }),
+    ).toMatchObject({ enabled: false, dayAfterMs: 86_400_000, maxGroupsPerRun: 1 });
   });
 });

@@ -59,3 +59,56 @@ export function compactionMaxGroupBytes(m: Pick<TableMetadata, 'properties'>): n
     intProperty(m, 'maintenance.compaction.max-group-bytes', DEFAULT_COMPACTION_MAX_GROUP_BYTES),
   );
 }
+
+/** Java's `commit.manifest.min-count-to-merge` default. */
+export const DEFAULT_MANIFEST_MIN_COUNT_TO_MERGE = 100;
+
+/** Java's `commit.manifest.target-size-bytes` default (8 MiB). */
+export const DEFAULT_MANIFEST_TARGET_SIZE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * `commit.manifest.min-count-to-merge`: how many data manifests a snapshot
+ * may carry before they are merged. Java and PyIceberg read the same
+ * property when they merge manifests inline on append; our writers append
+ * fast and the maintenance Worker merges afterwards at the same threshold,
+ * so one knob means the same thing to every writer of the table.
+ */
+export function manifestMinCountToMerge(m: Pick<TableMetadata, 'properties'>): number {
+  return Math.max(
+    2,
+    intProperty(m, 'commit.manifest.min-count-to-merge', DEFAULT_MANIFEST_MIN_COUNT_TO_MERGE),
+  );
+}
+
+/**
+ * `commit.manifest.target-size-bytes`: the size merged manifests aim for.
+ * Manifests already this large are left alone, so a merge reads and rewrites
+ * the small recent ones, not the whole table's history every time.
+ */
+export function manifestTargetSizeBytes(m: Pick<TableMetadata, 'properties'>): number {
+  return Math.max(1, intProperty(m, 'commit.manifest.target-size-bytes', DEFAULT_MANIFEST_TARGET_SIZE_BYTES));
+}
+
+/** When aged data moves to coarser partitions (SEED "Partitioning Strategy"), and how much per run. */
+export interface PartitionTierSettings {
+  /** `maintenance.partition-tiers.enabled` (default `true`). */
+  readonly enabled: boolean;
+  /** `maintenance.partition-tiers.day-after-ms`: days older than this move to day partitions (7 days). */
+  readonly dayAfterMs: number;
+  /** `maintenance.partition-tiers.month-after-ms`: months older than this move to month partitions (30 days). */
+  readonly monthAfterMs: number;
+  /** `maintenance.partition-tiers.max-groups-per-run`: rewrite groups one run commits at most (32). */
+  readonly maxGroupsPerRun: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The partition-tier settings of a table (see `PartitionTierSettings` for the properties and defaults). */
+export function partitionTierSettings(m: Pick<TableMetadata, 'properties'>): PartitionTierSettings {
+  return {
+    enabled: (m.properties['maintenance.partition-tiers.enabled'] ?? 'true').trim().toLowerCase() !== 'false',
+    dayAfterMs: Math.max(0, intProperty(m, 'maintenance.partition-tiers.day-after-ms', 7 * DAY_MS)),
+    monthAfterMs: Math.max(0, intProperty(m, 'maintenance.partition-tiers.month-after-ms', 30 * DAY_MS)),
+    maxGroupsPerRun: Math.max(1, intProperty(m, 'maintenance.partition-tiers.max-groups-per-run', 32)),
+  };
+}
