@@ -21,6 +21,7 @@ export * from './expr/expression.ts';
 export * from './expr/metrics-evaluator.ts';
 export * from './expr/projection.ts';
 export * from './expr/row-evaluator.ts';
+export * from './io/bucket-store.ts';
 export * from './io/counting-store.ts';
 export * from './io/locations.ts';
 export * from './io/memory-store.ts';
