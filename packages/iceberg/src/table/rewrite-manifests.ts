@@ -89,6 +89,8 @@ export async function rewriteManifests(
         }
       }
       entriesProcessed += entries.length;
+      // Manifests left with only DELETED entries (files compaction replaced) simply go.
+      if (entries.length === 0) continue;
       const path = `${dir}/${manifestName(commitUuid, merged.length)}`;
       const w = await writeManifest({
         path,

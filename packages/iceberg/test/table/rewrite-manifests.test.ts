@@ -5,6 +5,7 @@ import { readManifestList } from '../../src/manifest/manifest-list.ts';
 import { currentSnapshot } from '../../src/spec/table-metadata.ts';
 import type { Schema } from '../../src/spec/types.ts';
 import { appendRows } from '../../src/table/append.ts';
+import { compactTable } from '../../src/table/compact-table.ts';
 import { createTable } from '../../src/table/create-table.ts';
 import { readRows } from '../../src/table/read-table.ts';
 import { planManifestMerge, rewriteManifests } from '../../src/table/rewrite-manifests.ts';
@@ -110,5 +111,18 @@ describe('rewriteManifests', () => {
     expect(r?.snapshot.summary).toMatchObject({ 'manifests-replaced': '6', 'manifests-created': '3' });
     expect(await manifestList(env)).toHaveLength(3);
     expect(await readRows(env, id)).toHaveLength(6);
+  });
+
+  it('drops the manifests compaction left with only DELETED entries', async () => {
+    const env = await appended(10);
+    await compactTable(env, id);
+    const before = await manifestList(env);
+    expect(before.filter((m) => m.addedFilesCount + m.existingFilesCount === 0)).toHaveLength(10);
+    const r = await rewriteManifests(env, id);
+    expect(r?.snapshot.summary).toMatchObject({ 'manifests-replaced': '15', 'manifests-created': '1' });
+    const after = await manifestList(env);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ existingFilesCount: 5, deletedFilesCount: 0, existingRowsCount: 10n });
+    expect(await readRows(env, id)).toHaveLength(10);
   });
 });
