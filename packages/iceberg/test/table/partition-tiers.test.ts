@@ -1,15 +1,25 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/catalog/catalog.ts';
 import { and, gtEq, lt } from '../../src/expr/expression.ts';
+import { FsStore } from '../../src/node.ts';
 import type { Schema } from '../../src/spec/types.ts';
 import { appendRows } from '../../src/table/append.ts';
 import { compactTable } from '../../src/table/compact-table.ts';
 import { createTable } from '../../src/table/create-table.ts';
 import { unitStartMs } from '../../src/table/partition-tiers.ts';
 import { readRows, scanTable } from '../../src/table/read-table.ts';
+import { rewriteManifests } from '../../src/table/rewrite-manifests.ts';
 import type { TableEnv } from '../../src/table/table-env.ts';
 import { tierPartitions } from '../../src/table/tier-partitions.ts';
 import { steppingClock, testEnv } from '../helpers/table-env.ts';
+
+const PYTHON = new URL('../../../../.venv/bin/python', import.meta.url).pathname;
+const READER = new URL('./python/read_tiered.py', import.meta.url).pathname;
 
 const schema: Schema = {
   schemaId: 0,
@@ -41,11 +51,17 @@ const ALL_IDS = Object.keys(BATCHES)
   .sort();
 
 async function tieredTable(
-  options: { now?: number; transform?: string; env?: TableEnv; properties?: Record<string, string> } = {},
+  options: {
+    now?: number;
+    transform?: string;
+    env?: TableEnv;
+    location?: string;
+    properties?: Record<string, string>;
+  } = {},
 ) {
   const env = options.env ?? testEnv({ now: steppingClock(options.now ?? NOW) });
   await createTable(env, id, {
-    location: 's3://warehouse/events/page_views',
+    location: options.location ?? 's3://warehouse/events/page_views',
     schema,
     partitionBy: [{ column: 'ts', transform: options.transform ?? 'hour' }],
     properties: { 'commit.retry.min-wait-ms': '1', ...options.properties },
@@ -218,5 +234,38 @@ describe('tierPartitions', () => {
       skipped: 'maintenance.partition-tiers.enabled is false',
     });
     expect((await off.catalog.loadTable(id)).metadata.partitionSpecs).toHaveLength(1);
+  });
+
+  it('reads the same rows as PyIceberg and DuckDB across the three specs, and PyIceberg prunes by time', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'iceberg-tiers-'));
+    try {
+      const env = await tieredTable({
+        env: testEnv({ store: new FsStore(root), root: `${root}/`, now: steppingClock(NOW) }),
+        location: `${root}/wh/events/page_views`,
+      });
+      await tierPartitions(env, id);
+      await rewriteManifests(env, id);
+      const { metadataLocation } = await env.catalog.loadTable(id);
+      const { stdout } = await promisify(execFile)(
+        PYTHON,
+        [READER, metadataLocation, '2024-02-01T00:00:00+00:00', '2024-03-01T00:00:00+00:00'],
+        { timeout: 120_000 },
+      );
+      const seen = JSON.parse(stdout) as Record<string, unknown>;
+      expect(seen.pyiceberg).toEqual(ALL_IDS);
+      expect(seen.duckdb).toEqual(ALL_IDS);
+      // Partition values as PyIceberg decodes them: hours, days and months since 1970.
+      expect(seen.files).toEqual([
+        `ts_day=${Date.parse('2024-02-20') / 86_400_000}`,
+        `ts_day=${Date.parse('2024-03-05') / 86_400_000}`,
+        `ts_hour=${Date.parse('2024-03-10T05:00:00Z') / 3_600_000}`,
+        `ts_hour=${Date.parse('2024-03-15T09:00:00Z') / 3_600_000}`,
+        'ts_month=648',
+      ]);
+      expect(seen.windowFiles).toBe(1);
+      expect(seen.windowRows).toEqual(Array.from({ length: 5 }, (_, i) => `february-${i}`));
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
