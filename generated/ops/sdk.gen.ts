@@ -59,8 +59,9 @@ export const flushBuffers = <ThrowOnError extends boolean = false>(options?: Opt
 /**
  * Run table maintenance now
  *
- * Runs the same tasks as the 6-hourly cron (compaction to the target file size, snapshot
- * expiry, orphan-file removal) now, for one table or all, and answers when they are done.
+ * Runs the same tasks as the 6-hourly cron (aged partitions moved to coarser tiers, compaction
+ * to the target file size, manifest merging, snapshot expiry, orphan-file removal) now, for one
+ * table or all, and answers when they are done.
  *
  */
 export const runMaintenance = <ThrowOnError extends boolean = false>(options?: Options<RunMaintenanceData, ThrowOnError>): RequestResult<RunMaintenanceResponses, RunMaintenanceErrors, ThrowOnError> => (options?.client ?? client).post<RunMaintenanceResponses, RunMaintenanceErrors, ThrowOnError>({

@@ -217,7 +217,18 @@ export type FlushResult = {
     flushes: Array<TableFlush>;
 };
 
-export type MaintenanceTask = 'compaction' | 'expire-snapshots' | 'remove-orphan-files';
+/**
+ * - `tier-partitions`: rewrites files of days older than 7 days into day partitions and of
+ * months older than 30 days into month partitions (coarser partition specs beside the
+ * default hourly one), a bounded number of groups per run.
+ * - `compaction`: rewrites the small files of each partition into fewer, larger ones.
+ * - `rewrite-manifests`: merges the table's small manifests once there are
+ * `commit.manifest.min-count-to-merge` (100) of them.
+ * - `expire-snapshots`: removes snapshots older than `history.expire.max-snapshot-age-ms`.
+ * - `remove-orphan-files`: deletes files no metadata reaches, after a safety window.
+ *
+ */
+export type MaintenanceTask = 'tier-partitions' | 'compaction' | 'rewrite-manifests' | 'expire-snapshots' | 'remove-orphan-files';
 
 export type MaintenanceRequest = {
     /**
@@ -225,7 +236,7 @@ export type MaintenanceRequest = {
      */
     table?: string;
     /**
-     * Which tasks, in this order; all three when omitted.
+     * Which tasks, in this order; all of them, in the order of `MaintenanceTask`, when omitted.
      */
     tasks?: Array<MaintenanceTask>;
 };
@@ -237,6 +248,18 @@ export type MaintenanceTaskResult = {
     duration_ms: number;
     files_rewritten?: number;
     files_added?: number;
+    /**
+     * Input bytes of the data files rewritten (compaction, tier-partitions).
+     */
+    bytes_rewritten?: number;
+    /**
+     * Manifests merged into new ones (rewrite-manifests).
+     */
+    manifests_replaced?: number;
+    /**
+     * Manifests written by the merge (rewrite-manifests).
+     */
+    manifests_created?: number;
     snapshots_expired?: number;
     files_removed?: number;
     bytes_removed?: number;

@@ -152,8 +152,21 @@ export const zFlushResult = z.object({
     flushes: z.array(zTableFlush)
 });
 
+/**
+ * - `tier-partitions`: rewrites files of days older than 7 days into day partitions and of
+ * months older than 30 days into month partitions (coarser partition specs beside the
+ * default hourly one), a bounded number of groups per run.
+ * - `compaction`: rewrites the small files of each partition into fewer, larger ones.
+ * - `rewrite-manifests`: merges the table's small manifests once there are
+ * `commit.manifest.min-count-to-merge` (100) of them.
+ * - `expire-snapshots`: removes snapshots older than `history.expire.max-snapshot-age-ms`.
+ * - `remove-orphan-files`: deletes files no metadata reaches, after a safety window.
+ *
+ */
 export const zMaintenanceTask = z.enum([
+    'tier-partitions',
     'compaction',
+    'rewrite-manifests',
     'expire-snapshots',
     'remove-orphan-files'
 ]);
@@ -174,6 +187,9 @@ export const zMaintenanceTaskResult = z.object({
     duration_ms: z.number().gte(0),
     files_rewritten: z.int().gte(0).optional(),
     files_added: z.int().gte(0).optional(),
+    bytes_rewritten: z.int().gte(0).optional(),
+    manifests_replaced: z.int().gte(0).optional(),
+    manifests_created: z.int().gte(0).optional(),
     snapshots_expired: z.int().gte(0).optional(),
     files_removed: z.int().gte(0).optional(),
     bytes_removed: z.int().gte(0).optional(),

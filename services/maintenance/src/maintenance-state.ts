@@ -65,6 +65,9 @@ export interface RunStatus {
   readonly task?: string;
   readonly done?: number;
   readonly total?: number;
+  /** Groups finished of the current task's groups (compaction, tier-partitions). */
+  readonly group?: number;
+  readonly groups?: number;
   readonly startedAt?: string;
 }
 
@@ -133,7 +136,8 @@ export class MaintenanceState extends DurableObject<MaintenanceEnv> {
         { orphanMinAgeMs: Number(this.env.ORPHAN_MIN_AGE_MS) || 259_200_000 },
         (p) => {
           this.#status = { running: true, startedAt, ...p };
-          console.log(`maintenance: ${p.task} on ${p.table} (${p.done + 1}/${p.total})`);
+          const group = p.groups === undefined ? '' : `, group ${p.group}/${p.groups}`;
+          console.log(`maintenance: ${p.task} on ${p.table} (${p.done + 1}/${p.total}${group})`);
         },
       );
       this.record(trigger, startedAt, results);
@@ -173,6 +177,7 @@ export class MaintenanceState extends DurableObject<MaintenanceEnv> {
     const help = {
       runs: 'Maintenance runs of the compaction task',
       files: 'Data files compaction rewrote',
+      bytes: 'Input bytes of the data files compaction rewrote',
     };
     for (const r of results) {
       this.#metrics.observe('analytics_maintenance_task_ms', 'Duration of maintenance tasks', r.duration_ms, {
@@ -181,6 +186,7 @@ export class MaintenanceState extends DurableObject<MaintenanceEnv> {
       if (r.task !== 'compaction') continue;
       this.#metrics.inc('analytics_compaction_runs_total', help.runs, {}, 1);
       this.#metrics.inc('analytics_compaction_files_rewritten_total', help.files, {}, r.files_rewritten ?? 0);
+      this.#metrics.inc('analytics_compaction_bytes_rewritten_total', help.bytes, {}, r.bytes_rewritten ?? 0);
     }
   }
 
