@@ -7,6 +7,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { MaintenanceRequest, MaintenanceTaskResult } from '@analytics/generated/ops/types';
 import {
+  BucketStore,
   CountingStore,
   defaultTableEnv,
   fileIO,
@@ -27,7 +28,10 @@ interface OperationRecorder {
 
 export interface MaintenanceEnv {
   CATALOG: Fetcher;
+  /** analytics-source: the raw event tables. */
   SOURCE: R2Bucket;
+  /** analytics-processed: the tables dbt writes (namespace `processed`). */
+  PROCESSED: R2Bucket;
   MAINTENANCE_STATE: DurableObjectNamespace<MaintenanceState>;
   MAINTENANCE_NAMESPACES: string;
   ORPHAN_MIN_AGE_MS: string;
@@ -126,8 +130,14 @@ export class MaintenanceState extends DurableObject<MaintenanceEnv> {
     this.#status = { running: true, startedAt };
     try {
       const catalog = this.catalog();
-      const store = new CountingStore(new R2Store(this.env.SOURCE));
-      const env = defaultTableEnv(catalog, fileIO(store, 's3://analytics-source/'));
+      // Tables live in either bucket: one store routes s3://<bucket>/... to its binding.
+      const store = new CountingStore(
+        new BucketStore({
+          'analytics-source': new R2Store(this.env.SOURCE),
+          'analytics-processed': new R2Store(this.env.PROCESSED),
+        }),
+      );
+      const env = defaultTableEnv(catalog, fileIO(store, 's3://'));
       const tables = await this.tables(catalog, request.table);
       const results = await runMaintenance(
         env,

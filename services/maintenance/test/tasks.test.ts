@@ -332,3 +332,38 @@ describe('tier-partitions', () => {
     expect((await layout(env)).filter((l) => l.startsWith('timestamp_hour'))).toHaveLength(2);
   });
 });
+
+describe('tables in analytics-processed', () => {
+  it('maintains a dbt table in the processed bucket beside an event table, in one run', async () => {
+    const env = newEnv();
+    const fact = { namespace: ['processed'], name: 'fact_page_views' };
+    await createEventTable(env);
+    await createEventTable(env, fact, {
+      location: 's3://analytics-processed/facts/fact_page_views',
+      transform: 'day',
+    });
+    for (const table of [id, fact]) {
+      for (let b = 0; b < 3; b++) {
+        await appendRows(env, table, [{ event_id: `${table.name}-${b}`, timestamp: T0 + BigInt(b) }]);
+      }
+    }
+    const stray = 'analytics-processed/facts/fact_page_views/data/stray.parquet';
+    await env.io.store.put(stray, new Uint8Array([1]));
+    const before = await rowKeys(env, fact);
+    const results = await runMaintenance(env, [id, fact], ['compaction', 'remove-orphan-files'], {
+      orphanMinAgeMs: -60_000,
+    });
+    expect(results.map((r) => [r.table, r.task, r.status, r.files_rewritten ?? r.files_removed])).toEqual([
+      ['default.page_views', 'compaction', 'succeeded', 3],
+      ['default.page_views', 'remove-orphan-files', 'skipped', undefined],
+      ['processed.fact_page_views', 'compaction', 'succeeded', 3],
+      ['processed.fact_page_views', 'remove-orphan-files', 'succeeded', 1],
+    ]);
+    expect(await env.io.store.head(stray)).toBeUndefined();
+    expect(await rowKeys(env, fact)).toEqual(before);
+    const written = (await scanTable(env, fact)).tasks.map((t) => t.file.filePath);
+    expect(written).toEqual([
+      expect.stringMatching(/^s3:\/\/analytics-processed\/facts\/fact_page_views\/data\//),
+    ]);
+  });
+});
