@@ -10,14 +10,28 @@ import {
   parseCredentialConfig,
 } from '@analytics/catalog';
 import {
+  appendRows,
+  BucketStore,
+  createTable,
   createTableUpdates,
+  currentSnapshot,
+  defaultTableEnv,
+  fileIO,
   IcebergError,
   MemoryStore,
   type ObjectStore,
   RestCatalog,
+  readRows,
+  rewriteManifests,
+  scanTable,
+  tierPartitions,
 } from '@analytics/iceberg';
+import { loadParquetWasmNode } from '@analytics/iceberg/node';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { beforeEach, describe, expect, it } from 'vitest';
+beforeAll(async () => {
+  await loadParquetWasmNode();
+});
 
 const TOKENS = JSON.stringify([
   { principal: 'writer', token: 'writer-token-0123456789', grants: [{ namespace: '*', privilege: 'admin' }] },
@@ -42,8 +56,12 @@ const schema = {
 
 describe('RestCatalog against the catalog service core', () => {
   let app: ReturnType<typeof createCatalogApp>;
+  let buckets: Map<string, ObjectStore>;
   beforeEach(() => {
-    const buckets = new Map<string, ObjectStore>([['analytics-source', new MemoryStore()]]);
+    buckets = new Map<string, ObjectStore>([
+      ['analytics-source', new MemoryStore()],
+      ['analytics-processed', new MemoryStore()],
+    ]);
     app = createCatalogApp({
       catalog: {
         store: new MemoryCatalogStore(),
@@ -130,5 +148,49 @@ describe('RestCatalog against the catalog service core', () => {
     expect(await kind(catalogFor('reader-token-0123456789', app).commitTable(id, [], []))).toBe(
       'invalid-argument',
     );
+  });
+
+  it('tiers partitions and merges manifests of tables in both buckets, as the maintenance Worker does', async () => {
+    const catalog = catalogFor('writer-token-0123456789', app);
+    // The Worker's FileIO: one store over both buckets, root s3://.
+    const io = fileIO(new BucketStore(Object.fromEntries(buckets)), 's3://');
+    const env = { ...defaultTableEnv(catalog, io), now: () => Date.parse('2024-03-15T12:00:00Z') };
+    const tables = [
+      {
+        id: { namespace: ['default'], name: 'page_views' },
+        location: 's3://analytics-source/events/page_views',
+      },
+      {
+        id: { namespace: ['processed'], name: 'fact_page_views' },
+        location: 's3://analytics-processed/facts/fact_page_views',
+      },
+    ];
+    for (const { id, location } of tables) {
+      await catalog.ensureNamespace(id.namespace);
+      await createTable(env, id, {
+        location,
+        schema,
+        partitionBy: [{ column: 'timestamp', transform: 'hour' }],
+      });
+      for (const iso of ['2024-01-10T03:00:00Z', '2024-02-20T10:00:00Z', '2024-03-15T09:00:00Z']) {
+        const ts = BigInt(Date.parse(iso)) * 1000n;
+        await appendRows(env, id, [{ event_id: `${id.name}@${iso}`, timestamp: ts }]);
+      }
+      const before = (await readRows(env, id)).map((r) => r.event_id).sort();
+      // The catalog numbers the tier specs' fields (the request sends none).
+      const tiered = await tierPartitions(env, id);
+      expect(tiered).toMatchObject({ filesMoved: { day: 1, month: 1 }, failures: [] });
+      const { metadata } = await catalog.loadTable(id);
+      expect(metadata.defaultSpecId).toBe(0);
+      expect(
+        metadata.partitionSpecs.map((p) => p.fields.map((f) => `${f.fieldId}:${f.name}:${f.transform}`)),
+      ).toEqual([['1000:timestamp_hour:hour'], ['1001:timestamp_day:day'], ['1002:timestamp_month:month']]);
+      expect((await rewriteManifests(env, id))?.snapshot.summary.operation).toBe('replace');
+      const after = await catalog.loadTable(id);
+      expect(await env.cache.manifestList(io, currentSnapshot(after.metadata)!.manifestList)).toHaveLength(3);
+      expect((await readRows(env, id)).map((r) => r.event_id).sort()).toEqual(before);
+      const files = (await scanTable(env, id)).tasks.map((t) => t.file.filePath);
+      expect(files.every((f) => f.startsWith(`${location}/data/`))).toBe(true);
+    }
   });
 });
