@@ -1,3 +1,4 @@
+import { KeyIds } from './key-ids.ts';
 import { section } from './sketch-arena.ts';
 
 /**
@@ -9,23 +10,16 @@ import { section } from './sketch-arena.ts';
  * 53-bit hash collisions: about 1 in 10^4 for 1.3 M visitors, i.e. a
  * difference of 0 or 1.
  *
- * The dictionary is an open-addressing hash table in typed arrays (keys by
- * id, slots holding id + 1), not a `Map`: a Map of 53-bit numbers boxes each
- * key as a heap object, a million and more of them for the garbage collector
- * to mark on every major GC.
+ * The dictionary is a `KeyIds` (typed arrays, not a `Map` of boxed keys).
  */
 export class ExactVisitors {
-  /** Hash slots: 0 when empty, else id + 1. */
-  #slots = new Int32Array(1 << 12);
-  /** Visitor key of each id. */
-  #keys = new Float64Array(1 << 11);
-  #size = 0;
+  #ids = new KeyIds();
   /** eventType → day → bitset words. */
   readonly #days = new Map<string, Map<number, Uint32Array>>();
 
   /** Distinct visitor keys seen (all days and types). */
   get size(): number {
-    return this.#size;
+    return this.#ids.size;
   }
 
   /** Event types with at least one visitor. */
@@ -35,7 +29,7 @@ export class ExactVisitors {
 
   /** Record that `key` was seen on `day` (days since the epoch) for `eventType`. */
   add(eventType: string, day: number, key: number): void {
-    const id = this.#idOf(key);
+    const id = this.#ids.idOf(key);
     let byDay = this.#days.get(eventType);
     if (!byDay) {
       byDay = new Map();
@@ -68,7 +62,7 @@ export class ExactVisitors {
       let bits = union[w] as number;
       while (bits !== 0) {
         const low = bits & -bits;
-        out.push(this.#keys[w * 32 + 31 - Math.clz32(low)] as number);
+        out.push(this.#ids.keyOf(w * 32 + 31 - Math.clz32(low)));
         bits ^= low;
       }
     }
@@ -103,7 +97,7 @@ export class ExactVisitors {
     return {
       strings: { 'visitors.types': types },
       arrays: {
-        'visitors.keys': this.#keys.subarray(0, this.#size),
+        'visitors.keys': this.#ids.keys,
         'visitors.dayCount': Int32Array.from(dayCount),
         'visitors.days': Int32Array.from(days),
         'visitors.wordStart': Int32Array.from(starts),
@@ -118,8 +112,7 @@ export class ExactVisitors {
     sections: Readonly<Record<string, ArrayBufferView>>,
   ): ExactVisitors {
     const v = new ExactVisitors();
-    const keys = section(sections, 'visitors.keys', Float64Array);
-    for (const k of keys) v.#idOf(k);
+    v.#ids = KeyIds.from(section(sections, 'visitors.keys', Float64Array));
     const dayCount = section(sections, 'visitors.dayCount', Int32Array);
     const days = section(sections, 'visitors.days', Int32Array);
     const starts = section(sections, 'visitors.wordStart', Int32Array);
@@ -137,7 +130,7 @@ export class ExactVisitors {
 
   #union(eventType: string, fromDay: number, toDay: number): Uint32Array {
     const byDay = this.#days.get(eventType);
-    const union = new Uint32Array(byDay ? (this.#size >>> 5) + 1 : 0);
+    const union = new Uint32Array(byDay ? (this.#ids.size >>> 5) + 1 : 0);
     if (!byDay) return union;
     for (let d = fromDay; d < toDay; d++) {
       const bits = byDay.get(d);
@@ -147,49 +140,6 @@ export class ExactVisitors {
     }
     return union;
   }
-
-  #idOf(key: number): number {
-    const mask = this.#slots.length - 1;
-    let i = slotHash(key) & mask;
-    for (;;) {
-      const s = this.#slots[i] as number;
-      if (s === 0) break;
-      if (this.#keys[s - 1] === key) return s - 1;
-      i = (i + 1) & mask;
-    }
-    const id = this.#size++;
-    if (id >= this.#keys.length) {
-      const keys = new Float64Array(this.#keys.length * 2);
-      keys.set(this.#keys);
-      this.#keys = keys;
-    }
-    this.#keys[id] = key;
-    this.#slots[i] = id + 1;
-    // Keep the table at most half full so probes stay short.
-    if (this.#size * 2 > this.#slots.length) this.#rehash(this.#slots.length * 2);
-    return id;
-  }
-
-  #rehash(size: number): void {
-    const slots = new Int32Array(size);
-    const mask = size - 1;
-    for (let id = 0; id < this.#size; id++) {
-      let i = slotHash(this.#keys[id] as number) & mask;
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = id + 1;
-    }
-    this.#slots = slots;
-  }
-}
-
-/** A 32-bit hash of a non-negative integer key below 2^53. */
-function slotHash(key: number): number {
-  const lo = key >>> 0;
-  const hi = Math.floor(key / 4_294_967_296) >>> 0;
-  let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 13);
 }
 
 function popcount(x: number): number {
