@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { bufferedEventsFrom } from './buffered-events.ts';
 import type {
   BufferedEvent,
   Dashboard,
@@ -78,7 +79,7 @@ const routes: Record<string, (d: QueryServiceDeps, b: Body) => Promise<unknown>>
       optNum(b.minutes) ?? 30,
       filter(b),
       // The API Worker reads the collector's buffers over its binding and sends them along.
-      Array.isArray(b.buffered) ? bufferedFrom(b.buffered) : await d.bufferedEvents(),
+      Array.isArray(b.buffered) ? bufferedEventsFrom(b.buffered) : await d.bufferedEvents(),
       optNum(b.topLimit) ?? 10,
     );
   },
@@ -209,42 +210,4 @@ function selector(b: Body): SnapshotSelector | undefined {
   }
   if (typeof b.timestampMs === 'number') return { timestampMs: b.timestampMs };
   return undefined;
-}
-
-/**
- * Buffered rows as the collector returns them (event-table rows; `timestamp`
- * in microseconds or as an ISO string) into the realtime query's shape.
- */
-function bufferedFrom(rows: unknown[]): BufferedEvent[] {
-  const out: BufferedEvent[] = [];
-  for (const r of rows) {
-    if (!r || typeof r !== 'object') continue;
-    const o = r as Record<string, unknown>;
-    const ts = o.timestamp;
-    const ms =
-      typeof o.ms === 'number'
-        ? o.ms
-        : typeof ts === 'number'
-          ? ts / 1000
-          : typeof ts === 'string'
-            ? /^\d+$/.test(ts)
-              ? Number(ts) / 1000
-              : Date.parse(ts)
-            : Number.NaN;
-    if (!Number.isFinite(ms) || typeof o.event_id !== 'string' || o.is_bot === true) continue;
-    const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : null);
-    out.push({
-      event_id: o.event_id,
-      ms,
-      event_type: s('event_type') ?? 'unknown',
-      user_id: s('user_id'),
-      session_id: s('session_id'),
-      project_id: s('project_id'),
-      environment: s('environment'),
-      page_url: s('page_url'),
-      page_title: s('page_title'),
-      time_on_page: typeof o.time_on_page === 'number' ? o.time_on_page : null,
-    });
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
-export { Dashboard } from './dashboard.ts';
+export { bufferedEventsFrom } from './buffered-events.ts';
+export { type BufferedEvent, Dashboard } from './dashboard.ts';
 export { openLockedDuckDB } from './duckdb-setup.ts';
 export { isQueryError, QueryError, type QueryErrorKind } from './errors.ts';
 export { type FileResolver, localFiles } from './file-resolver.ts';
