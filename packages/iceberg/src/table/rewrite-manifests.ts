@@ -31,7 +31,9 @@ export interface RewriteManifestsOptions {
 /**
  * The manifests to merge together: per partition spec, the data manifests
  * smaller than `targetSizeBytes`, in manifest-list order, cut into runs whose
- * input stays within it. A run of one manifest is not worth rewriting.
+ * input stays within it. A run of one manifest is rewritten only to drop its
+ * DELETED entries (they keep removed files' column bounds, see the GDPR
+ * runbook); otherwise it is not worth rewriting.
  */
 export function planManifestMerge(
   manifests: readonly ManifestFile[],
@@ -47,7 +49,7 @@ export function planManifestMerge(
     if (last && bytes(last) + Number(mf.manifestLength) <= targetSizeBytes) last.push(mf);
     else bins.push([mf]);
   }
-  return [...bySpec.values()].flat().filter((bin) => bin.length > 1);
+  return [...bySpec.values()].flat().filter((bin) => bin.length > 1 || bin[0]!.deletedFilesCount > 0);
 }
 
 /**

@@ -40,7 +40,13 @@ async function manifestList(env: TableEnv): Promise<ManifestFile[]> {
   return readManifestList(await readFile(env.io, currentSnapshot(metadata)!.manifestList));
 }
 
-const manifest = (path: string, length: number, specId = 0, content: 0 | 1 = 0): ManifestFile => ({
+const manifest = (
+  path: string,
+  length: number,
+  specId = 0,
+  content: 0 | 1 = 0,
+  deleted = 0,
+): ManifestFile => ({
   manifestPath: path,
   manifestLength: BigInt(length),
   partitionSpecId: specId,
@@ -50,14 +56,14 @@ const manifest = (path: string, length: number, specId = 0, content: 0 | 1 = 0):
   addedSnapshotId: 1n,
   addedFilesCount: 1,
   existingFilesCount: 0,
-  deletedFilesCount: 0,
+  deletedFilesCount: deleted,
   addedRowsCount: 1n,
   existingRowsCount: 0n,
   deletedRowsCount: 0n,
 });
 
 describe('planManifestMerge', () => {
-  it('bins small data manifests per spec within the target size, keeping large, lone and delete manifests', () => {
+  it('bins small data manifests per spec within the target size, keeping large, lone and delete manifests (a lone one with DELETED entries is rewritten)', () => {
     const plan = planManifestMerge(
       [
         manifest('a', 40),
@@ -68,12 +74,14 @@ describe('planManifestMerge', () => {
         manifest('d1', 10, 1),
         manifest('lone', 10, 2),
         manifest('d2', 10, 1),
+        manifest('lone-with-deleted', 10, 3, 0, 1),
       ],
       100,
     );
     expect(plan.map((bin) => bin.map((m) => m.manifestPath))).toEqual([
       ['a', 'b'],
       ['d1', 'd2'],
+      ['lone-with-deleted'],
     ]);
     expect(planManifestMerge([manifest('a', 40), manifest('b', 40), manifest('c', 40)]).length).toBe(1);
   });
