@@ -2,6 +2,7 @@ import { QueryError } from './errors.ts';
 import type { QueryEngine } from './query-engine.ts';
 import type { BucketStats, RollupCell, RollupDimension } from './rollups.ts';
 import { literal } from './sql-text.ts';
+import { emptyVideoCell, type VideoCell } from './video-rollups.ts';
 
 /** A half-open event-time interval [startMs, endMs). */
 export interface TimeRange {
@@ -270,7 +271,12 @@ export class Dashboard {
     };
   }
 
-  /** `analytics.videoEngagement` (always from SQL: watch time needs per-play positions). */
+  /**
+   * `analytics.videoEngagement`. From the video rollups when it can be
+   * (hour-aligned range, no filter, estimated viewers): plays, completions,
+   * errors and watch time exact, viewers from sketches. Otherwise SQL over
+   * the `events` view.
+   */
   async videoEngagement(
     range: TimeRange,
     filter: EventFilter,
@@ -279,30 +285,49 @@ export class Dashboard {
     uniques: Uniques,
   ) {
     checkRange(range);
-    const ids = videoIds ? ` AND video_id IN (${videoIds.map(literal).join(', ') || 'NULL'})` : '';
     await this.#engine.refreshIfStale();
     if (!['video_id', 'action', 'position'].every((c) => this.#engine.eventColumns.has(c))) {
       return { totals: videoStats(null, {}, uniques), videos: [] };
     }
-    const sql = (group: string, extra: string) => `
-      WITH v AS (SELECT * FROM events WHERE ${this.#where(range, filter)} AND video_id IS NOT NULL${ids}),
-      watched AS (SELECT ${group}session_id, max(position) AS furthest FROM v GROUP BY ALL)
-      SELECT ${group}count(*) FILTER (WHERE action = 'play') AS plays,
+    if (this.#fromRollups(range, filter, uniques)) {
+      const r = this.#engine.rollups;
+      const [from, to] = hours(range);
+      // Rank by exact counts (cheap), then merge sketches only for the rows shown.
+      const ranked = [...new Set(videoIds ?? r.videoValues())]
+        .map((video) => ({ video, ...r.videoCounts(video, from, to) }))
+        .filter((x) => x.events > 0)
+        .sort((a, b) => b.plays - a.plays || (a.video < b.video ? -1 : a.video > b.video ? 1 : 0));
+      const shown = ranked.slice(0, clampLimit(limit)).map((x) => r.videoRange(x.video, from, to));
+      let totals: VideoCell;
+      if (videoIds === null) totals = r.videoRange(null, from, to);
+      else {
+        // Only the listed videos: their cells added up, their viewer sketches merged.
+        totals = emptyVideoCell('');
+        for (const { video } of ranked) addVideoCell(totals, r.videoRange(video, from, to));
+      }
+      return {
+        totals: videoStatsOf(null, totals),
+        videos: shown.map((cell, i) => videoStatsOf((ranked[i] as { video: string }).video, cell)),
+      };
+    }
+    const ids = videoIds ? ` AND video_id IN (${videoIds.map(literal).join(', ') || 'NULL'})` : '';
+    // Watch time: per (session, video), the furthest position reached in the range.
+    const v = `WITH v AS (SELECT * FROM events WHERE ${this.#where(range, filter)} AND video_id IS NOT NULL${ids}),
+      pairs AS (SELECT video_id, session_id, max(position) AS furthest FROM v GROUP BY ALL)`;
+    const counts = `count(*) FILTER (WHERE action = 'play') AS plays,
         count(*) FILTER (WHERE action = 'complete') AS completions,
         count(*) FILTER (WHERE action = 'error') AS errors,
-        ${distinctSql('coalesce(user_id, session_id)', uniques)} AS viewers,
-        (SELECT sum(furthest) FROM watched ${extra}) AS watched
-      FROM v ${group ? 'GROUP BY ALL ORDER BY plays DESC, video_id' : ''}`;
-    const totals = (await this.#engine.internalSql(sql('', ''), range))[0] ?? {};
+        ${distinctSql('coalesce(user_id, session_id)', uniques)} AS viewers`;
+    const totals =
+      (
+        await this.#engine.internalSql(
+          `${v} SELECT ${counts}, (SELECT sum(furthest) FROM pairs) AS watched FROM v`,
+          range,
+        )
+      )[0] ?? {};
     const perVideo = await this.#engine.internalSql(
-      `
-      WITH v AS (SELECT * FROM events WHERE ${this.#where(range, filter)} AND video_id IS NOT NULL${ids}),
-      watched AS (SELECT video_id, session_id, max(position) AS furthest FROM v GROUP BY ALL),
-      w AS (SELECT video_id, sum(furthest) AS watched FROM watched GROUP BY video_id)
-      SELECT v.video_id, count(*) FILTER (WHERE action = 'play') AS plays,
-        count(*) FILTER (WHERE action = 'complete') AS completions,
-        count(*) FILTER (WHERE action = 'error') AS errors,
-        ${distinctSql('coalesce(user_id, session_id)', uniques)} AS viewers, any_value(w.watched) AS watched
+      `${v}, w AS (SELECT video_id, sum(furthest) AS watched FROM pairs GROUP BY video_id)
+      SELECT v.video_id, ${counts}, any_value(w.watched) AS watched
       FROM v JOIN w USING (video_id) GROUP BY v.video_id ORDER BY plays DESC, v.video_id LIMIT ${clampLimit(limit)}`,
       range,
     );
@@ -492,6 +517,30 @@ function pathMatches(url: string, prefix: string): boolean {
   }
 }
 
+/** A `VideoStats` from the rollups (viewers estimated). */
+function videoStatsOf(videoId: string | null, cell: VideoCell) {
+  return {
+    videoId,
+    plays: cell.plays,
+    completions: cell.completions,
+    completionRate: cell.plays > 0 ? cell.completions / cell.plays : 0,
+    averageWatchTimeSeconds: cell.plays > 0 ? cell.watched / cell.plays : 0,
+    uniqueViewers: Math.round(cell.viewers.estimate()),
+    errors: cell.errors,
+    estimated: true,
+  };
+}
+
+function addVideoCell(into: VideoCell, cell: VideoCell): void {
+  into.events += cell.events;
+  into.plays += cell.plays;
+  into.completions += cell.completions;
+  into.errors += cell.errors;
+  into.watched += cell.watched;
+  into.viewers.merge(cell.viewers);
+}
+
+/** A `VideoStats` from a SQL row. */
 function videoStats(videoId: string | null, r: Record<string, unknown>, uniques: Uniques) {
   const plays = Number(r.plays ?? 0);
   const completions = Number(r.completions ?? 0);

@@ -18,6 +18,7 @@ import type {
   TimeFilter,
 } from './table-source.ts';
 import { qualifiedName } from './table-source.ts';
+import { computeVideoRollupRows } from './video-rollup-sql.ts';
 
 /** Options of `QueryEngine`. */
 export interface QueryEngineOptions {
@@ -259,14 +260,14 @@ export class QueryEngine {
   ): Promise<void> {
     if (uris.length === 0) return;
     const sql = await this.#projection(c, columns, uris);
-    const { rows, visitorDays } = await computeRollupRows(
-      c,
-      sql,
-      new Set(columns.map((x) => x.name)),
-      table.name,
-    );
+    const names = new Set(columns.map((x) => x.name));
+    const { rows, visitorDays } = await computeRollupRows(c, sql, names, table.name);
     target.add(rows);
     for (const v of visitorDays) target.exactVisitors.add(v.eventType, v.day, v.key);
+    if (names.has('video_id')) {
+      const video = await computeVideoRollupRows(c, sql, names);
+      target.video.add(video.cells, video.watch);
+    }
   }
 
   /** Adopt a table's saved rollups, if the cache directory has usable ones. */

@@ -17,7 +17,7 @@ import { type RollupSections, TableRollups } from './rollups.ts';
 
 const MAGIC = 0x55524e41; // "ANRU" little-endian
 /** Bump when the layout or the meaning of a section changes: older files are then ignored. */
-export const ROLLUP_FILE_VERSION = 1;
+export const ROLLUP_FILE_VERSION = 2;
 
 const TYPES = {
   i32: Int32Array,

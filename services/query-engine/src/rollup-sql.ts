@@ -115,20 +115,20 @@ export async function computeRollupRows(
   // Exact visitors per (day, event type): distinct 53-bit visitor keys.
   const daysSql = `${events}
     SELECT DISTINCT (ms // 86400000)::BIGINT AS d, et, (vh >> 11)::BIGINT AS k FROM e WHERE vh IS NOT NULL`;
-  const [dd, det, dk] = (await columnsOf(connection, daysSql, 3)) as [bigint[], string[], bigint[]];
+  const [dd, det, dk] = (await resultColumns(connection, daysSql, 3)) as [bigint[], string[], bigint[]];
   const visitorDays: VisitorDay[] = [];
   for (let i = 0; i < dd.length; i++) {
     visitorDays.push({ day: Number(dd[i]), eventType: det[i] as string, key: Number(dk[i]) });
   }
 
   const sessionsByHour = new Map<number, { regs: number[]; rks: number[] }>();
-  const sessions = await columnsOf(connection, sessionsSql, 3);
+  const sessions = await resultColumns(connection, sessionsSql, 3);
   const [sh, sregs, srks] = sessions as [bigint[], number[][], number[][]];
   for (let i = 0; i < sh.length; i++) {
     sessionsByHour.set(Number(sh[i]), { regs: sregs[i] ?? [], rks: srks[i] ?? [] });
   }
 
-  const cells = await columnsOf(connection, cellsSql, 10);
+  const cells = await resultColumns(connection, cellsSql, 10);
   const [h, d, v, n, tops, topc, title, tms, regs, rks] = cells as [
     bigint[],
     string[],
@@ -172,7 +172,11 @@ export interface VisitorDay {
 }
 
 /** Result columns as JS arrays; a result without rows has `count` empty columns. */
-async function columnsOf(connection: DuckDBConnection, sql: string, count: number): Promise<unknown[][]> {
+export async function resultColumns(
+  connection: DuckDBConnection,
+  sql: string,
+  count: number,
+): Promise<unknown[][]> {
   const reader = await connection.runAndReadAll(sql);
   if (reader.currentRowCount === 0) return Array.from({ length: count }, () => []);
   return reader.getColumnsJS();

@@ -1,6 +1,7 @@
 import { ExactVisitors } from './exact-visitors.ts';
 import { HyperLogLog } from './hyperloglog.ts';
 import { packEntries, SketchArena, section } from './sketch-arena.ts';
+import { emptyVideoCell, type VideoCell, VideoRollups } from './video-rollups.ts';
 
 /**
  * Dimensions rollups are kept for. `all` and the page-view dimensions count
@@ -90,9 +91,10 @@ export interface RollupSections {
 /**
  * The materialized views of one table: per hour and per day, per dimension
  * value, exact counts and HyperLogLog sketches of visitors and sessions, plus
- * the exact per-day visitor bitmaps. Rows are added as data files are
- * committed (`add`); a query over any hour-aligned range merges whole days
- * plus the hours at its edges. Times are hours since the epoch (UTC).
+ * the exact per-day visitor bitmaps and the video-engagement rollups (`video`,
+ * for tables with a `video_id` column). Rows are added as data files are committed (`add`);
+ * a query over any hour-aligned range merges whole days plus the hours at its
+ * edges. Times are hours since the epoch (UTC).
  *
  * Cells live in parallel typed arrays (count, time on page, title, sketch
  * ids) and sketches in two `SketchArena`s, so the whole state is a few dozen
@@ -101,6 +103,7 @@ export interface RollupSections {
  */
 export class TableRollups {
   exactVisitors = new ExactVisitors();
+  video = new VideoRollups();
   #fine = new SketchArena(FINE);
   #coarse = new SketchArena(COARSE);
   readonly #series = new Map<string, Series>();
@@ -251,6 +254,7 @@ export class TableRollups {
     const hours = count((s) => s.hours);
     const days = count((s) => s.days);
     const visitors = this.exactVisitors.toSections();
+    const video = this.video.toSections();
     const n = this.#cells;
     return {
       strings: {
@@ -258,6 +262,7 @@ export class TableRollups {
         'series.value': series.map((s) => s.value),
         titles: this.#titles,
         ...visitors.strings,
+        ...video.strings,
       },
       arrays: {
         'series.hourStart': hours.starts,
@@ -277,6 +282,7 @@ export class TableRollups {
         ...this.#fine.toSections('fine'),
         ...this.#coarse.toSections('coarse'),
         ...visitors.arrays,
+        ...video.arrays,
       },
     };
   }
@@ -301,6 +307,7 @@ export class TableRollups {
     r.#fine = SketchArena.fromSections(FINE, 'fine', a);
     r.#coarse = SketchArena.fromSections(COARSE, 'coarse', a);
     r.exactVisitors = ExactVisitors.fromSections(s.strings, a);
+    r.video = VideoRollups.fromSections(s.strings, a);
     r.#titles = [...(s.strings.titles ?? [])];
     r.#titles.forEach((t, i) => {
       r.#titleIds.set(t, i);
@@ -493,6 +500,37 @@ export class Rollups {
     const keys = new Set<number>();
     for (const t of holding) for (const k of t.exactVisitors.keys(eventType, fromDay, toDay)) keys.add(k);
     return keys.size;
+  }
+
+  /** Videos seen in any table. */
+  videoValues(): readonly string[] {
+    if (this.#tables.size === 1) return [...this.#tables.values()][0]?.video.videos ?? [];
+    const out = new Set<string>();
+    for (const t of this.#tables.values()) for (const v of t.video.videos) out.add(v);
+    return [...out];
+  }
+
+  /** Events and plays of `video` over `[fromHour, toHour)` over every table (for ranking). */
+  videoCounts(video: string, fromHour: number, toHour: number): { events: number; plays: number } {
+    const out = { events: 0, plays: 0 };
+    for (const t of this.#tables.values()) {
+      const c = t.video.counts(video, fromHour, toHour);
+      out.events += c.events;
+      out.plays += c.plays;
+    }
+    return out;
+  }
+
+  /**
+   * `video`'s (null: all videos') counts, watch time and viewer sketch over
+   * `[fromHour, toHour)` over every table. Watch time is exact per table: a
+   * (session, video) pair with events in two tables counts its furthest
+   * position in each.
+   */
+  videoRange(video: string | null, fromHour: number, toHour: number): VideoCell {
+    const out = emptyVideoCell(video);
+    for (const t of this.#tables.values()) t.video.mergeRange(out, video, fromHour, toHour);
+    return out;
   }
 }
 
