@@ -339,7 +339,10 @@ export class Dashboard {
 
   /**
    * `analytics.realtime`: committed events of the last `minutes` plus events
-   * still buffered in the collector (`buffered`), distinct counts exact.
+   * still buffered in the collector (`buffered`), distinct counts exact. The
+   * committed events come from the engine's recent events (kept up to date
+   * per commit) when they cover the window, else from SQL; a buffered event
+   * whose id was committed meanwhile counts once.
    */
   async realtime(
     nowMs: number,
@@ -353,69 +356,75 @@ export class Dashboard {
     const startMs = endMs - m * 60_000;
     const range = { startMs, endMs };
     await this.#engine.refreshIfStale();
-    const rows = await this.#engine.internalSql(
-      `SELECT epoch_ms("timestamp") AS ms, event_type, coalesce(user_id, session_id) AS visitor,
-              ${this.#col('page_url')} AS page_url, ${this.#col('page_title')} AS page_title,
-              ${this.#col('time_on_page', 'DOUBLE')} AS time_on_page, event_id
-       FROM events WHERE ${this.#where(range, filter)}`,
-      range,
-    );
-    const committedIds = new Set(rows.map((r) => String(r.event_id)));
-    const events = [
-      ...rows.map((r) => ({ ...r, ms: Number(r.ms) })),
-      ...buffered
-        .filter((e) => !committedIds.has(e.event_id))
-        .filter((e) => e.ms >= startMs && e.ms < endMs && matches(e, filter))
-        .map((e) => ({ ...e, visitor: e.user_id ?? e.session_id })),
-    ] as RealtimeRow[];
-    const views = events.filter((e) => e.event_type === 'page_view');
-    const perMinute = new Map<number, { p: number; v: Set<string>; s: Set<string> }>();
-    for (let b = startMs; b < endMs; b += 60_000) perMinute.set(b, { p: 0, v: new Set(), s: new Set() });
-    const pages = new Map<
-      string,
-      { n: number; v: Set<string>; title: string | null; tSum: number; tN: number }
-    >();
-    for (const e of views) {
-      const b = perMinute.get(Math.floor(e.ms / 60_000) * 60_000);
-      if (b) {
-        b.p++;
-        if (e.visitor) b.v.add(String(e.visitor));
+    const tally = new RealtimeTally(startMs, endMs);
+    const r = this.#engine.rollups;
+    let committed: (eventId: string) => boolean;
+    if (startMs >= r.recentCoveredFromMs) {
+      r.scanRecent(startMs, endMs, (row) => {
+        if (matches(row, filter)) tally.add(row);
+      });
+      committed = (id) => r.hasRecentEvent(id);
+    } else {
+      const rows = await this.#engine.internalSql(
+        `SELECT epoch_ms("timestamp") AS ms, event_type, coalesce(user_id, session_id) AS visitor, session_id,
+                ${this.#col('page_url')} AS page_url, ${this.#col('page_title')} AS page_title,
+                ${this.#col('time_on_page', 'DOUBLE')} AS time_on_page, event_id
+         FROM events WHERE ${this.#where(range, filter)}`,
+        range,
+      );
+      const ids = new Set<string>();
+      for (const row of rows) {
+        ids.add(String(row.event_id));
+        tally.add({
+          ms: Number(row.ms),
+          pageView: row.event_type === 'page_view',
+          visitor: row.visitor === null ? null : String(row.visitor),
+          session: row.session_id === null ? null : String(row.session_id),
+          pageUrl: row.page_url === null ? null : String(row.page_url),
+          pageTitle: row.page_title === null ? null : String(row.page_title),
+          timeOnPage: row.time_on_page === null ? null : Number(row.time_on_page),
+        });
       }
-      if (e.page_url) {
-        const p = pages.get(e.page_url) ?? { n: 0, v: new Set(), title: null, tSum: 0, tN: 0 };
-        p.n++;
-        if (e.visitor) p.v.add(String(e.visitor));
-        if (e.page_title) p.title = e.page_title;
-        if (typeof e.time_on_page === 'number') {
-          p.tSum += e.time_on_page;
-          p.tN++;
-        }
-        pages.set(e.page_url, p);
-      }
+      committed = (id) => ids.has(id);
     }
-    const visitors = new Set(views.map((e) => e.visitor).filter((v) => v != null));
+    const committedEvents = tally.events;
+    for (const e of buffered) {
+      if (e.ms < startMs || e.ms >= endMs || committed(e.event_id)) continue;
+      const row = {
+        ms: e.ms,
+        pageView: e.event_type === 'page_view',
+        visitor: e.user_id ?? e.session_id ?? null,
+        session: e.session_id ?? null,
+        pageUrl: e.page_url ?? null,
+        pageTitle: e.page_title ?? null,
+        timeOnPage: e.time_on_page ?? null,
+        projectId: e.project_id ?? null,
+        environment: e.environment ?? null,
+      };
+      if (matches(row, filter)) tally.add(row);
+    }
     return {
       windowStart: iso(startMs),
       windowEnd: iso(endMs),
-      pageviews: views.length,
-      visitors: visitors.size,
-      events: events.length,
-      bufferedEvents: events.length - rows.length,
-      perMinute: [...perMinute].map(([b, x]) => ({
-        bucket: iso(b),
-        pageviews: x.p,
-        visitors: x.v.size,
-        sessions: 0,
+      pageviews: tally.pageviews,
+      visitors: tally.visitors.size,
+      events: tally.events,
+      bufferedEvents: tally.events - committedEvents,
+      perMinute: tally.perMinute.map((x, i) => ({
+        bucket: iso(startMs + i * 60_000),
+        pageviews: x.pageviews,
+        visitors: x.visitors.size,
+        sessions: x.sessions.size,
       })),
-      topPages: [...pages]
-        .sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]))
+      topPages: [...tally.pages]
+        .sort((a, b) => b[1].pageviews - a[1].pageviews || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
         .slice(0, clampLimit(topLimit))
         .map(([url, p]) => ({
           pageUrl: url,
           pageTitle: p.title,
-          pageviews: p.n,
-          visitors: p.v.size,
-          averageTimeOnPage: p.tN > 0 ? p.tSum / p.tN : null,
+          pageviews: p.pageviews,
+          visitors: p.visitors.size,
+          averageTimeOnPage: p.timed > 0 ? p.timeSum / p.timed : null,
           estimated: false,
         })),
     };
@@ -491,30 +500,98 @@ export interface BufferedEvent {
   readonly time_on_page?: number | null;
 }
 
-interface RealtimeRow {
-  ms: number;
-  event_type: string;
-  visitor: string | null;
-  page_url: string | null;
-  page_title: string | null;
-  time_on_page: number | null;
+/** What `realtime` needs of an event, committed or buffered. */
+interface RealtimeEvent {
+  readonly ms: number;
+  readonly pageView: boolean;
+  readonly visitor: string | null;
+  readonly session: string | null;
+  readonly pageUrl: string | null;
+  readonly pageTitle: string | null;
+  readonly timeOnPage: number | null;
 }
 
-function matches(e: BufferedEvent, f: EventFilter): boolean {
+/** Exact counts of `realtime` over one window: totals, per minute, per page (page views only, but `events`). */
+class RealtimeTally {
+  events = 0;
+  pageviews = 0;
+  readonly visitors = new Set<string>();
+  readonly perMinute: { pageviews: number; visitors: Set<string>; sessions: Set<string> }[];
+  readonly pages = new Map<
+    string,
+    {
+      pageviews: number;
+      visitors: Set<string>;
+      title: string | null;
+      titleMs: number;
+      timeSum: number;
+      timed: number;
+    }
+  >();
+  readonly #startMs: number;
+
+  constructor(startMs: number, endMs: number) {
+    this.#startMs = startMs;
+    this.perMinute = Array.from({ length: (endMs - startMs) / 60_000 }, () => ({
+      pageviews: 0,
+      visitors: new Set<string>(),
+      sessions: new Set<string>(),
+    }));
+  }
+
+  add(e: RealtimeEvent): void {
+    this.events++;
+    if (!e.pageView) return;
+    this.pageviews++;
+    if (e.visitor !== null) this.visitors.add(e.visitor);
+    const minute = this.perMinute[Math.floor((e.ms - this.#startMs) / 60_000)];
+    if (minute) {
+      minute.pageviews++;
+      if (e.visitor !== null) minute.visitors.add(e.visitor);
+      if (e.session !== null) minute.sessions.add(e.session);
+    }
+    if (e.pageUrl === null) return;
+    let p = this.pages.get(e.pageUrl);
+    if (!p) {
+      p = {
+        pageviews: 0,
+        visitors: new Set(),
+        title: null,
+        titleMs: Number.NEGATIVE_INFINITY,
+        timeSum: 0,
+        timed: 0,
+      };
+      this.pages.set(e.pageUrl, p);
+    }
+    p.pageviews++;
+    if (e.visitor !== null) p.visitors.add(e.visitor);
+    // The most recent title seen for the page.
+    if (e.pageTitle !== null && e.ms >= p.titleMs) {
+      p.title = e.pageTitle;
+      p.titleMs = e.ms;
+    }
+    if (e.timeOnPage !== null) {
+      p.timeSum += e.timeOnPage;
+      p.timed++;
+    }
+  }
+}
+
+/** The dashboard filter on one event, as `where()` applies it in SQL. */
+function matches(
+  e: { projectId: string | null; environment: string | null; pageUrl: string | null },
+  f: EventFilter,
+): boolean {
   return (
-    (!f.projectId || e.project_id === f.projectId) &&
+    (!f.projectId || e.projectId === f.projectId) &&
     (!f.environment || e.environment === f.environment) &&
-    (!f.pathPrefix || pathMatches(e.page_url ?? '', f.pathPrefix))
+    (!f.pathPrefix || (e.pageUrl !== null && pathMatches(e.pageUrl, f.pathPrefix)))
   );
 }
 
+/** `where()`'s path test: the URL, or its path after scheme and host, starts with `prefix`. */
 function pathMatches(url: string, prefix: string): boolean {
-  if (url.startsWith(prefix)) return true;
-  try {
-    return new URL(url).pathname.startsWith(prefix);
-  } catch {
-    return false;
-  }
+  return url.startsWith(prefix) || (/^[a-z]+:\/\/[^/]+(\/.*)?$/.exec(url)?.[1] ?? '').startsWith(prefix);
 }
 
 /** A `VideoStats` from the rollups (viewers estimated). */

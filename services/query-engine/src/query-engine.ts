@@ -4,6 +4,7 @@ import { eventsViewSql, isEventTable } from './events-view.ts';
 import { fieldIdProjection } from './field-id-projection.ts';
 import type { FileResolver } from './file-resolver.ts';
 import { ParquetFieldIds } from './parquet-field-ids.ts';
+import { computeRecentRows } from './recent-events-sql.ts';
 import { loadRollups, saveRollups } from './rollup-file.ts';
 import { computeRollupRows } from './rollup-sql.ts';
 import { Rollups, TableRollups } from './rollups.ts';
@@ -268,6 +269,11 @@ export class QueryEngine {
       const video = await computeVideoRollupRows(c, sql, names);
       target.video.add(video.cells, video.watch);
     }
+    const now = this.#o.now();
+    const recent = await computeRecentRows(c, sql, names, table.name, (newest) =>
+      target.recent.cutoffAfter(newest, now),
+    );
+    target.recent.add(recent, now);
   }
 
   /** Adopt a table's saved rollups, if the cache directory has usable ones. */

@@ -1,5 +1,6 @@
 import { ExactVisitors } from './exact-visitors.ts';
 import { HyperLogLog } from './hyperloglog.ts';
+import { RecentEvents, type RecentRow } from './recent-events.ts';
 import { packEntries, SketchArena, section } from './sketch-arena.ts';
 import { emptyVideoCell, type VideoCell, VideoRollups } from './video-rollups.ts';
 
@@ -91,8 +92,9 @@ export interface RollupSections {
 /**
  * The materialized views of one table: per hour and per day, per dimension
  * value, exact counts and HyperLogLog sketches of visitors and sessions, plus
- * the exact per-day visitor bitmaps and the video-engagement rollups (`video`,
- * for tables with a `video_id` column). Rows are added as data files are committed (`add`);
+ * the exact per-day visitor bitmaps, the video-engagement rollups (`video`,
+ * for tables with a `video_id` column) and the last hour of events for
+ * `realtime` (`recent`). Rows are added as data files are committed (`add`);
  * a query over any hour-aligned range merges whole days plus the hours at its
  * edges. Times are hours since the epoch (UTC).
  *
@@ -104,6 +106,7 @@ export interface RollupSections {
 export class TableRollups {
   exactVisitors = new ExactVisitors();
   video = new VideoRollups();
+  recent = new RecentEvents();
   #fine = new SketchArena(FINE);
   #coarse = new SketchArena(COARSE);
   readonly #series = new Map<string, Series>();
@@ -255,6 +258,7 @@ export class TableRollups {
     const days = count((s) => s.days);
     const visitors = this.exactVisitors.toSections();
     const video = this.video.toSections();
+    const recent = this.recent.toSections();
     const n = this.#cells;
     return {
       strings: {
@@ -263,6 +267,7 @@ export class TableRollups {
         titles: this.#titles,
         ...visitors.strings,
         ...video.strings,
+        ...recent.strings,
       },
       arrays: {
         'series.hourStart': hours.starts,
@@ -283,6 +288,7 @@ export class TableRollups {
         ...this.#coarse.toSections('coarse'),
         ...visitors.arrays,
         ...video.arrays,
+        ...recent.arrays,
       },
     };
   }
@@ -308,6 +314,7 @@ export class TableRollups {
     r.#coarse = SketchArena.fromSections(COARSE, 'coarse', a);
     r.exactVisitors = ExactVisitors.fromSections(s.strings, a);
     r.video = VideoRollups.fromSections(s.strings, a);
+    r.recent = RecentEvents.fromSections(s.strings, a);
     r.#titles = [...(s.strings.titles ?? [])];
     r.#titles.forEach((t, i) => {
       r.#titleIds.set(t, i);
@@ -531,6 +538,24 @@ export class Rollups {
     const out = emptyVideoCell(video);
     for (const t of this.#tables.values()) t.video.mergeRange(out, video, fromHour, toHour);
     return out;
+  }
+
+  /** Every committed event at or after this instant is in the tables' recent events. */
+  get recentCoveredFromMs(): number {
+    let from = Number.NEGATIVE_INFINITY;
+    for (const t of this.#tables.values()) from = Math.max(from, t.recent.coveredFromMs);
+    return from;
+  }
+
+  /** Each table's recent events with `startMs <= ms < endMs` (see `RecentEvents.scan`). */
+  scanRecent(startMs: number, endMs: number, visit: (row: RecentRow) => void): void {
+    for (const t of this.#tables.values()) t.recent.scan(startMs, endMs, visit);
+  }
+
+  /** True when a recent committed event of any table has this id. */
+  hasRecentEvent(eventId: string): boolean {
+    for (const t of this.#tables.values()) if (t.recent.has(eventId)) return true;
+    return false;
   }
 }
 

@@ -47,8 +47,12 @@ function views(n: number, startMs: number, tag: string): Row[] {
   }));
 }
 
+/** The newest committed event: realtime is asked about the half hour up to it. */
+let newestMs = 0;
+
 async function commit(n: number, startMs: number, tag: string): Promise<void> {
   clock += 60_000;
+  newestMs = Math.max(newestMs, startMs + (n - 1) * 60_000);
   await appendRows(env, id, views(n, startMs, tag));
 }
 
@@ -81,6 +85,7 @@ async function answers(d: Dashboard) {
     pages: await d.topPages(range, {}, 10, 'ESTIMATED'),
     traffic: await d.traffic(range, 'HOUR', {}, 'ESTIMATED'),
     breakdown: await d.breakdown('PAGE', range, {}, 3, 'ESTIMATED'),
+    realtime: await d.realtime(newestMs, 30, {}, [], 10),
   };
 }
 
@@ -127,6 +132,8 @@ describe('persisted rollups', () => {
     expect(second.engine.rollupStats).toEqual({ loaded: 1, rebuilt: 0, filesFolded: 1 });
     expect(await answers(second.dashboard)).toEqual(await rebuiltAnswers());
     expect((await answers(second.dashboard)).counts[0]?.count).toBe(500);
+    // The last half hour, one view a minute, from the saved recent events plus the fold-in.
+    expect((await answers(second.dashboard)).realtime.pageviews).toBe(30);
 
     await commit(100, day1 + 2 * DAY, 'c'); // while it runs
     await second.engine.refresh();
