@@ -21,7 +21,7 @@ export const pageViewSchema: Schema = schemaFromJson(
 );
 
 /** murmur3's 32-bit finaliser over a few integers: a cheap deterministic hash. */
-function mix(a: number, b: number, c: number): number {
+export function mix(a: number, b: number, c: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x7f4a7c15, 0xc2b2ae35) ^ (c * 0x27d4eb2f);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -40,7 +40,7 @@ function unit(d: number, i: number, stream: number): number {
 const HEX4 = Array.from({ length: 65_536 }, (_, i) => i.toString(16).padStart(4, '0'));
 
 /** A UUID-v4-shaped id, deterministic in (day, index). */
-function eventId(d: number, i: number): string {
+export function eventId(d: number, i: number): string {
   const a = mix(i, d, 11);
   const b = mix(i, d, 12);
   const c = mix(i, d, 13);

@@ -1,19 +1,24 @@
 /**
- * Query benchmark (issue 6, "Done when" 4): N page views over D days written
- * by the table engine (`@analytics/iceberg`) into a real Iceberg table on a
- * filesystem object store, one append commit per day; the query engine reads
- * it through its normal path (catalog metadata → `planFiles` / manifests →
- * data-file cache → field-id views) and builds its rollups commit by commit.
- * Each dashboard query and `eventCounts` runs `--iterations` times as a user
- * gets it (the SDL's default `uniques`); beside it, the same question as
- * plain SQL on DuckDB over a glob of the same Parquet files (the floor), in
- * the same run. Then the engine is restarted twice: with its persisted
- * rollups, and without them (rebuilding from the table), for the ratio.
+ * Query benchmark (issue 6, "Done when" 4): N page views and M video events
+ * over D days written by the table engine (`@analytics/iceberg`) into real
+ * Iceberg tables on a filesystem object store, one append commit per day and
+ * table; the query engine reads them through its normal path (catalog
+ * metadata → `planFiles` / manifests → data-file cache → field-id views) and
+ * builds its rollups commit by commit. Each dashboard query (`traffic`,
+ * `topPages`, `breakdown`, `videoEngagement`, `realtime` with buffered
+ * events passed as the API passes them) and `eventCounts` runs
+ * `--iterations` times as a user gets it (the SDL's default `uniques`);
+ * beside it, the same question as plain SQL on DuckDB over a glob of the
+ * same Parquet files (the floor), in the same run. Then the engine is
+ * restarted twice: with its persisted rollups, and without them (rebuilding
+ * from the tables), for the ratio.
  *
- *   npx node --experimental-transform-types bench/query/run.ts [--events 10000000] [--days 30]
- *     [--iterations 200] [--exact-iterations 10] [--floor-iterations 5] [--rewrite] [--no-rebuild-baseline]
+ *   npx node --experimental-transform-types bench/query/run.ts [--events 10000000] [--video-events 1500000]
+ *     [--days 30] [--iterations 200] [--exact-iterations 10] [--floor-iterations 5] [--only REGEX]
+ *     [--rewrite] [--no-rebuild-baseline]
  *
- * The table is reused from an earlier run when it has the same shape (`--rewrite` forces a new one).
+ * Tables are reused from an earlier run when they have the same shape (`--rewrite` forces new ones).
+ * `--only` runs only the queries whose name matches (and writes no results.json).
  */
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -21,16 +26,33 @@ import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadParquetWasmNode } from '@analytics/iceberg/node';
-import { Dashboard, openLockedDuckDB, QueryEngine } from '@analytics/query-engine';
+import {
+  type BufferedEvent,
+  bufferedEventsFrom,
+  Dashboard,
+  openLockedDuckDB,
+  QueryEngine,
+} from '@analytics/query-engine';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { FileCache } from '../../services/query-engine/src/file-cache.ts';
 import { IcebergTableSource } from '../../services/query-engine/src/iceberg-table-source.ts';
-import { DAY_MS, START_MS } from './generate.ts';
-import { dataFolder, replayCatalog, tableIsComplete, warehouse, writeTable } from './table.ts';
+import { DAY_MS, pageViews, START_MS } from './generate.ts';
+import { EVENTS_PER_PLAY, videoEventsOfDay } from './generate-video.ts';
+import {
+  dataFolder,
+  pageViewTable,
+  replayCatalog,
+  tableIsComplete,
+  videoEventTable,
+  type WriteResult,
+  warehouse,
+  writeTable,
+} from './table.ts';
 
 const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '10000000' },
+    'video-events': { type: 'string', default: '1500000' },
     days: { type: 'string', default: '30' },
     iterations: { type: 'string', default: '200' },
     dir: { type: 'string', default: join(process.cwd(), '.cache', 'bench-query') },
@@ -38,6 +60,7 @@ const { values } = parseArgs({
     // Each floor run is a full scan of every file (seconds at 10 M rows), so fewer runs.
     'floor-iterations': { type: 'string', default: '5' },
     'chunk-rows': { type: 'string', default: '100000' },
+    only: { type: 'string' },
     rewrite: { type: 'boolean', default: false },
     'no-rebuild-baseline': { type: 'boolean', default: false },
   },
@@ -47,6 +70,7 @@ const days = Number(values.days);
 const iterations = Number(values.iterations);
 const exactIterations = Number(values['exact-iterations']);
 const floorIterations = Number(values['floor-iterations']);
+const only = values.only === undefined ? undefined : new RegExp(values.only);
 const dir = values.dir as string;
 const log = (line: string) => console.log(line);
 const load = () =>
@@ -54,35 +78,42 @@ const load = () =>
     .map((x) => x.toFixed(2))
     .join(' ');
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const fmtDuration = (s: number) =>
-  s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`;
 
 const range = { startMs: START_MS, endMs: START_MS + days * DAY_MS };
+const playsPerDay = Math.round(Number(values['video-events']) / days / EVENTS_PER_PLAY);
+const pageTable = pageViewTable(events, days);
+const videoTable = videoEventTable(playsPerDay);
+const tables = [pageTable, videoTable];
 const machine = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} free), Node ${process.version}`;
-log(`query benchmark: ${events} page views over ${days} days; ${machine}; load average ${load()}`);
+log(
+  `query benchmark: ${events} page views and ${playsPerDay * days} video plays (~${EVENTS_PER_PLAY} events each) over ${days} days; ${machine}; load average ${load()}`,
+);
 await loadParquetWasmNode();
 
-// 1. The table, written by the table engine (or reused).
-let write: Awaited<ReturnType<typeof writeTable>> | undefined;
-if (!values.rewrite && (await tableIsComplete(dir, events, days))) {
-  log(`reusing the table written earlier under ${join(dir, 'warehouse')} (--rewrite to write it again)`);
-} else {
-  log(`writing ${events} rows through @analytics/iceberg (writeRows + appendFiles, one commit per day)…`);
+// 1. The tables, written by the table engine (or reused).
+const writes: Record<string, WriteResult> = {};
+for (const t of tables) {
+  if (!values.rewrite && (await tableIsComplete(dir, t, days))) {
+    log(`reusing ${t.name} written earlier under ${join(dir, 'warehouse')} (--rewrite to write it again)`);
+    continue;
+  }
+  log(`writing ${t.name} through @analytics/iceberg (writeRows + appendFiles, one commit per day)…`);
   let lastLog = 0;
-  write = await writeTable(dir, events, days, Number(values['chunk-rows']), (p) => {
+  const w = await writeTable(dir, t, days, Number(values['chunk-rows']), (p) => {
     const now = performance.now();
-    if (now - lastLog < 2_000 && p.rows < p.total) return;
+    if (now - lastLog < 2_000) return;
     lastLog = now;
     log(
-      `  written ${p.rows.toLocaleString('en')} / ${p.total.toLocaleString('en')} rows (${((100 * p.rows) / p.total).toFixed(1)} %), ${Math.round(p.rowsPerSecond).toLocaleString('en')} rows/s, ETA ${fmtDuration(p.etaSeconds)}`,
+      `  ${t.name}: day ${p.day + 1}/${days}, ${p.rows.toLocaleString('en')} rows, ${Math.round(p.rowsPerSecond).toLocaleString('en')} rows/s`,
     );
   });
+  writes[t.name] = w;
   log(
-    `table written in ${write.seconds.toFixed(1)} s (${write.generateSeconds.toFixed(1)} s of it generating rows): ${write.rows} rows, ${Math.round(write.rows / write.seconds)} rows/s (writer alone ${Math.round(write.rows / (write.seconds - write.generateSeconds))}), ${write.files} data files, ${(write.bytes / 2 ** 20).toFixed(0)} MiB; load average ${load()}`,
+    `${t.name} written in ${w.seconds.toFixed(1)} s (${w.generateSeconds.toFixed(1)} s of it generating rows): ${w.rows} rows, ${Math.round(w.rows / w.seconds)} rows/s (writer alone ${Math.round(w.rows / (w.seconds - w.generateSeconds))}), ${w.files} data files, ${(w.bytes / 2 ** 20).toFixed(0)} MiB; load average ${load()}`,
   );
 }
 
-// 2. The query engine over the table, rollups built commit by commit.
+// 2. The query engine over the tables, rollups built commit by commit.
 const cacheDir = join(dir, 'query-cache');
 const { store } = warehouse(dir);
 async function openEngine(catalog: ReturnType<typeof replayCatalog>, rollupDir: string | undefined) {
@@ -104,7 +135,7 @@ async function openEngine(catalog: ReturnType<typeof replayCatalog>, rollupDir: 
 
 const rollupDir = join(cacheDir, 'rollups');
 const rollupBytes = (d: string) => readdirSync(d).reduce((n, f) => n + statSync(join(d, f)).size, 0);
-const replay = replayCatalog(dir, 0);
+const replay = replayCatalog(dir, tables, 0);
 // Built from nothing: rollups saved by an earlier run are removed first.
 rmSync(rollupDir, { recursive: true, force: true });
 const first = await openEngine(replay, rollupDir);
@@ -114,21 +145,42 @@ for (let k = 1; k <= replay.commits; k++) {
   replay.advance();
   const s = performance.now();
   await first.engine.refresh();
-  log(`  commit ${k}/${replay.commits}: views + rollups updated in ${(performance.now() - s).toFixed(0)} ms`);
+  log(
+    `  day ${k}/${replay.commits} (a commit per table): views + rollups updated in ${(performance.now() - s).toFixed(0)} ms`,
+  );
 }
 const rollupSeconds = (performance.now() - t0) / 1000;
 const memory = process.memoryUsage();
 log(
-  `rollups maintained over ${replay.commits} commits in ${rollupSeconds.toFixed(1)} s; JS heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB, array buffers ${(memory.arrayBuffers / 2 ** 20).toFixed(0)} MiB; load average ${load()}`,
+  `rollups maintained over ${replay.commits} days of commits in ${rollupSeconds.toFixed(1)} s; JS heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB, array buffers ${(memory.arrayBuffers / 2 ** 20).toFixed(0)} MiB; load average ${load()}`,
 );
 const savedAt = performance.now();
 await first.engine.persistRollups();
 const saveMs = performance.now() - savedAt;
+const rollupFiles = Object.fromEntries(
+  readdirSync(rollupDir).map((f) => [f, statSync(join(rollupDir, f)).size / 2 ** 20]),
+);
 log(
-  `rollups saved in ${secs(saveMs)} (${(rollupBytes(rollupDir) / 2 ** 20).toFixed(0)} MiB under ${rollupDir})`,
+  `rollups saved in ${secs(saveMs)} (${(rollupBytes(rollupDir) / 2 ** 20).toFixed(0)} MiB under ${rollupDir}: ${Object.entries(
+    rollupFiles,
+  )
+    .map(([f, mib]) => `${f} ${mib.toFixed(0)} MiB`)
+    .join(', ')})`,
 );
 const { engine, instance } = first;
 const dashboard = new Dashboard(engine);
+
+const floorDb = await DuckDBInstance.create(':memory:', { threads: '2' });
+const floor = await floorDb.connect();
+await floor.run("SET TimeZone = 'UTC'");
+await floor.run('SET parquet_metadata_cache = true');
+const glob = `read_parquet('${join(dataFolder(dir, pageTable), '*', '*.parquet')}')`;
+const videoGlob = `read_parquet('${join(dataFolder(dir, videoTable), '*', '*.parquet')}')`;
+const rowCount = async (g: string) =>
+  Number((await floor.runAndReadAll(`SELECT count(*) FROM ${g}`)).getRows()[0]?.[0]);
+const pageRows = await rowCount(glob);
+const videoRows = await rowCount(videoGlob);
+log(`tables: page_views ${pageRows} rows, video_events ${videoRows} rows`);
 
 // 3. Accuracy of the estimated unique counts against exact ones, same data.
 const exactTotals = await dashboard.traffic(range, 'DAY', {}, 'EXACT');
@@ -145,9 +197,36 @@ exactTotals.points.forEach((p, i) => {
 log(
   `unique visitors over ${days} days: exact ${exactTotals.totalVisitors}, estimated ${estTotals.totalVisitors} (error ${(visitorError * 100).toFixed(2)} %); sessions error ${(sessionError * 100).toFixed(2)} %; worst daily visitors error ${(maxDailyError * 100).toFixed(2)} %`,
 );
+// Video engagement: plays, completions, errors and watch time are exact either way; viewers estimated.
+const exactVideo = await dashboard.videoEngagement(range, {}, null, 10, 'EXACT');
+const estVideo = await dashboard.videoEngagement(range, {}, null, 10, 'ESTIMATED');
+const exactParts = (v: typeof exactVideo.totals) => [
+  v.videoId,
+  v.plays,
+  v.completions,
+  v.errors,
+  v.averageWatchTimeSeconds.toPrecision(12),
+];
+const videoCountsSame =
+  JSON.stringify([exactVideo.totals, ...exactVideo.videos].map(exactParts)) ===
+  JSON.stringify([estVideo.totals, ...estVideo.videos].map(exactParts));
+const viewerError =
+  Math.abs(estVideo.totals.uniqueViewers - exactVideo.totals.uniqueViewers) / exactVideo.totals.uniqueViewers;
+let maxVideoViewerError = 0;
+exactVideo.videos.forEach((v, i) => {
+  const e = estVideo.videos[i];
+  if (e && v.uniqueViewers > 0) {
+    maxVideoViewerError = Math.max(
+      maxVideoViewerError,
+      Math.abs(e.uniqueViewers - v.uniqueViewers) / v.uniqueViewers,
+    );
+  }
+});
+log(
+  `video engagement over ${days} days: ${exactVideo.totals.plays} plays, completion rate ${exactVideo.totals.completionRate.toFixed(3)}, average watch time ${exactVideo.totals.averageWatchTimeSeconds.toFixed(1)} s; plays, completions, errors and watch time identical to exact SQL (totals and top 10): ${videoCountsSame}; unique viewers exact ${exactVideo.totals.uniqueViewers}, estimated ${estVideo.totals.uniqueViewers} (error ${(viewerError * 100).toFixed(2)} %), worst of the top 10 videos ${(maxVideoViewerError * 100).toFixed(2)} %`,
+);
 
 // 4. The queries.
-const glob = `read_parquet('${join(dataFolder(dir), '*', '*.parquet')}')`;
 const inRange = `"timestamp" >= make_timestamptz(${range.startMs * 1000}::BIGINT) AND "timestamp" < make_timestamptz(${range.endMs * 1000}::BIGINT)`;
 const visitor = 'coalesce(user_id, session_id)';
 type Mode = 'EXACT' | 'ESTIMATED';
@@ -163,6 +242,66 @@ const dims = [
   'OS',
   'DEVICE_TYPE',
 ] as const;
+
+/** videoEngagement as one DuckDB query: totals, then the 10 most played videos, watch time per (session, video). */
+const videoFloor = (mode: Mode) => `
+  WITH v AS (SELECT * FROM ${videoGlob} WHERE ${inRange} AND video_id IS NOT NULL AND NOT coalesce(is_bot, false)),
+  pairs AS (SELECT video_id, session_id, max(position) AS furthest FROM v GROUP BY ALL),
+  w AS (SELECT video_id, sum(furthest) AS watched FROM pairs GROUP BY video_id),
+  per AS (SELECT video_id, count(*) FILTER (WHERE action = 'play') AS plays,
+            count(*) FILTER (WHERE action = 'complete') AS completions, count(*) FILTER (WHERE action = 'error') AS errors,
+            ${distinct(mode, visitor)} AS viewers FROM v GROUP BY video_id)
+  (SELECT NULL AS video_id, count(*) FILTER (WHERE action = 'play'), count(*) FILTER (WHERE action = 'complete'),
+     count(*) FILTER (WHERE action = 'error'), ${distinct(mode, visitor)}, (SELECT sum(furthest) FROM pairs) FROM v)
+  UNION ALL
+  (SELECT per.*, w.watched FROM per JOIN w USING (video_id) ORDER BY plays DESC, video_id LIMIT 10)`;
+
+// Realtime: "now" 90 s after the last commit (midnight); the collector still buffers what came
+// since (the next day's first page views and video events, late plays of the day before included),
+// plus the last committed page views (flushed while the API read the buffers: counted once).
+const nowMs = range.endMs + 90_000;
+const perDay = Math.floor(events / days);
+const bufferedRows = [
+  ...pageViews(days, perDay, 0, Math.ceil((90_000 / DAY_MS) * perDay)),
+  ...videoEventsOfDay(days, playsPerDay, 0, Math.ceil((90_000 / DAY_MS) * playsPerDay)).filter(
+    (r) => Number(r.timestamp) / 1000 < nowMs,
+  ),
+  ...pageViews(days - 1, perDay, perDay - 50, perDay),
+];
+// As the API Worker sends them: event-table rows, timestamps in microseconds, over JSON.
+const bufferedJson = JSON.stringify(
+  bufferedRows.map((r) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),
+  ),
+);
+const bufferedParsed = bufferedEventsFrom(JSON.parse(bufferedJson) as unknown[]);
+const windowEnd = Math.floor(nowMs / 60_000) * 60_000 + 60_000;
+const windowStart = windowEnd - 30 * 60_000;
+const sqlText = (v: string | null | undefined) => (v == null ? 'NULL' : `'${v.replaceAll("'", "''")}'`);
+await floor.run(
+  `CREATE TABLE buffered AS SELECT * FROM (VALUES ${bufferedParsed
+    .map(
+      (e: BufferedEvent) =>
+        `(${sqlText(e.event_id)}, ${e.ms}::BIGINT, ${sqlText(e.event_type)}, ${sqlText(e.user_id ?? e.session_id)}, ${sqlText(e.page_url)}, ${sqlText(e.page_title)}, ${e.time_on_page ?? 'NULL'}::DOUBLE)`,
+    )
+    .join(', ')}) AS t(event_id, ms, event_type, visitor, page_url, page_title, time_on_page)`,
+);
+const win = `"timestamp" >= make_timestamptz(${windowStart * 1000}::BIGINT) AND "timestamp" < make_timestamptz(${windowEnd * 1000}::BIGINT) AND NOT coalesce(is_bot, false)`;
+const realtimeFloor = `
+  WITH c AS (
+    SELECT event_id, epoch_ms("timestamp") AS ms, event_type, ${visitor} AS visitor, page_url, page_title, time_on_page
+    FROM ${glob} WHERE ${win}
+    UNION ALL
+    SELECT event_id, epoch_ms("timestamp"), event_type, ${visitor}, NULL, NULL, NULL FROM ${videoGlob} WHERE ${win}),
+  e AS (SELECT * FROM c UNION ALL SELECT * FROM buffered
+        WHERE ms >= ${windowStart} AND ms < ${windowEnd} AND event_id NOT IN (SELECT event_id FROM c))
+  SELECT grouping(m, page_url) AS g, m, page_url, count(*) AS n, count(*) FILTER (WHERE event_type = 'page_view') AS p,
+    count(DISTINCT visitor) FILTER (WHERE event_type = 'page_view') AS v, arg_max(page_title, ms) AS title, avg(time_on_page) AS t
+  FROM (SELECT *, (ms // 60000) * 60000 AS m FROM e) GROUP BY GROUPING SETS ((), (m), (page_url))`;
+const live = await dashboard.realtime(nowMs, 30, {}, bufferedParsed, 100);
+log(
+  `realtime at ${new Date(nowMs).toISOString()}: window ${live.windowStart} – ${live.windowEnd}, ${live.events} events (${live.bufferedEvents} of ${bufferedParsed.length} buffered rows not yet committed), ${live.pageviews} page views, ${live.visitors} visitors`,
+);
 
 interface Case {
   readonly name: string;
@@ -197,10 +336,25 @@ function casesFor(mode: Mode): Case[] {
       engine: () => dashboard.breakdown(dim, range, {}, 10, mode),
       floor: `SELECT ${dim.toLowerCase()}, count(*) AS p, ${distinct(mode, visitor)} AS v FROM ${glob} WHERE ${inRange} GROUP BY 1 ORDER BY p DESC LIMIT 10`,
     })),
+    {
+      name: 'videoEngagement',
+      engine: () => dashboard.videoEngagement(range, {}, null, 10, mode),
+      floor: videoFloor(mode),
+    },
   ];
 }
+/** `realtime` (always exact): the buffered rows arrive as JSON and are parsed as the engine's HTTP route does. */
+const realtimeCase: Case = {
+  name: 'realtime (30 min)',
+  engine: () =>
+    dashboard.realtime(nowMs, 30, {}, bufferedEventsFrom(JSON.parse(bufferedJson) as unknown[]), 100),
+  floor: realtimeFloor,
+};
 /** What a user gets without `uniques`: EXACT for eventCounts, ESTIMATED for the dashboards (SDL defaults). */
-const defaults = casesFor('ESTIMATED').map((c, i) => (i === 0 ? (casesFor('EXACT')[0] as Case) : c));
+const defaults = [
+  ...casesFor('ESTIMATED').map((c, i) => (i === 0 ? (casesFor('EXACT')[0] as Case) : c)),
+  realtimeCase,
+].filter((c) => !only || only.test(c.name));
 
 function pct(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
@@ -235,34 +389,25 @@ async function time(n: number, fn: () => Promise<unknown>, label: string): Promi
   return { p50: pct(samples, 0.5), p99: pct(samples, 0.99), max: samples.at(-1) as number, gcMaxMs: gcMax };
 }
 
-const floorDb = await DuckDBInstance.create(':memory:', { threads: '2' });
-const floor = await floorDb.connect();
-await floor.run("SET TimeZone = 'UTC'");
-await floor.run('SET parquet_metadata_cache = true');
-
 const f1 = (x: number) => x.toFixed(1).padStart(8);
-async function runCases(list: Case[], n: number, floorN: number, suffix: string) {
+async function runCases(list: Case[], n: number, floorN: number) {
   const out: Record<string, unknown>[] = [];
   log('\nquery                          engine p50     p99     max  gc max | floor p50     p99 | ratio p50');
   for (const c of list) {
-    const e = await time(n, c.engine, `${c.name}${suffix} (engine)`);
+    const e = await time(n, c.engine, `${c.name} (engine)`);
     const f = await time(floorN, () => floor.runAndReadAll(c.floor), `${c.name} (floor)`);
-    out.push({
-      query: `${c.name}${suffix}`,
-      engine: e,
-      floor: f,
-      ratioP50: e.p50 / f.p50,
-      ratioP99: e.p99 / f.p99,
-    });
+    out.push({ query: c.name, engine: e, floor: f, ratioP50: e.p50 / f.p50, ratioP99: e.p99 / f.p99 });
     log(
-      `${`${c.name}${suffix}`.padEnd(30)} ${f1(e.p50)} ${f1(e.p99)} ${f1(e.max)} ${f1(e.gcMaxMs)} | ${f1(f.p50)} ${f1(f.p99)} | ${(e.p50 / f.p50).toFixed(4).padStart(8)}`,
+      `${c.name.padEnd(30)} ${f1(e.p50)} ${f1(e.p99)} ${f1(e.max)} ${f1(e.gcMaxMs)} | ${f1(f.p50)} ${f1(f.p99)} | ${(e.p50 / f.p50).toFixed(4).padStart(8)}`,
     );
   }
   return out;
 }
 
-log(`\ndefaults (eventCounts EXACT; dashboards ESTIMATED), ${iterations} runs each; load average ${load()}`);
-const results = await runCases(defaults, iterations, floorIterations, '');
+log(
+  `\ndefaults (eventCounts EXACT; dashboards ESTIMATED; realtime exact), ${iterations} runs each; load average ${load()}`,
+);
+const results = await runCases(defaults, iterations, floorIterations);
 log(
   `\nthe other mode (eventCounts ESTIMATED; dashboards EXACT, raw scans), ${exactIterations} runs each; load average ${load()}`,
 );
@@ -270,26 +415,34 @@ const exactCases = casesFor('EXACT');
 const otherResults = await runCases(
   [
     { ...(casesFor('ESTIMATED')[0] as Case), name: 'eventCounts ESTIMATED' },
-    ...exactCases.slice(1, 5).map((c) => ({ ...c, name: `${c.name} EXACT` })),
-  ],
+    ...[...exactCases.slice(1, 5), exactCases.at(-1) as Case].map((c) => ({ ...c, name: `${c.name} EXACT` })),
+  ].filter((c) => !only || only.test(c.name)),
   exactIterations,
   Math.min(exactIterations, floorIterations),
-  '',
 );
 
-// 5. Restarts: a new engine over the same table and cache dir, with and without persisted rollups.
-const expected = JSON.stringify(await dashboard.topPages(range, {}, 10, 'ESTIMATED'));
-const expectedCounts = JSON.stringify(await dashboard.eventCounts(range, null, {}, 'EXACT'));
+if (only) {
+  log('\n--only: no restarts, no results.json');
+  instance.closeSync();
+  floorDb.closeSync();
+  process.exit(0);
+}
+
+// 5. Restarts: a new engine over the same tables and cache dir, with and without persisted rollups.
+const answers = async (d: Dashboard) =>
+  JSON.stringify([
+    await d.topPages(range, {}, 10, 'ESTIMATED'),
+    await d.eventCounts(range, null, {}, 'EXACT'),
+    await d.videoEngagement(range, {}, null, 10, 'ESTIMATED'),
+  ]);
+const expected = await answers(dashboard);
 instance.closeSync();
 async function restart(withPersisted: boolean) {
-  const opened = await openEngine(replayCatalog(dir, days), withPersisted ? rollupDir : undefined);
+  const opened = await openEngine(replayCatalog(dir, tables, days), withPersisted ? rollupDir : undefined);
   const s = performance.now();
   await opened.engine.refresh();
   const ms = performance.now() - s;
-  const d = new Dashboard(opened.engine);
-  const same =
-    JSON.stringify(await d.topPages(range, {}, 10, 'ESTIMATED')) === expected &&
-    JSON.stringify(await d.eventCounts(range, null, {}, 'EXACT')) === expectedCounts;
+  const same = (await answers(new Dashboard(opened.engine))) === expected;
   opened.instance.closeSync();
   return { ms, same };
 }
@@ -298,7 +451,7 @@ const warm = await restart(true);
 log(`  ready in ${secs(warm.ms)} (answers identical to before the restart: ${warm.same})`);
 let cold: { ms: number; same: boolean } | undefined;
 if (!values['no-rebuild-baseline']) {
-  log('restart without persisted rollups (rebuild from the table)…');
+  log('restart without persisted rollups (rebuild from the tables)…');
   cold = await restart(false);
   log(
     `  ready in ${secs(cold.ms)} (answers identical: ${cold.same}); ratio ${(warm.ms / cold.ms).toFixed(4)}`,
@@ -313,18 +466,33 @@ writeFileSync(
       machine,
       loadAverageAtEnd: load(),
       events,
+      videoEvents: videoRows,
+      videoPlays: playsPerDay * days,
       days,
       iterations,
       exactIterations,
       floorIterations,
-      write,
+      write: writes,
       rollupSeconds,
       heapUsedMiB: memory.heapUsed / 2 ** 20,
       arrayBuffersMiB: memory.arrayBuffers / 2 ** 20,
       rollupSaveMs: saveMs,
+      rollupFilesMiB: rollupFiles,
       visitorError,
       sessionError,
       maxDailyError,
+      video: {
+        countsIdenticalToExact: videoCountsSame,
+        viewerError,
+        maxTopVideoViewerError: maxVideoViewerError,
+      },
+      realtime: {
+        nowMs,
+        bufferedRows: bufferedParsed.length,
+        bufferedEvents: live.bufferedEvents,
+        events: live.events,
+        pageviews: live.pageviews,
+      },
       results,
       otherResults,
       restart: {
