@@ -3,11 +3,17 @@ import { EventError } from './event-error.ts';
 /** The request body encodings `POST /events` understands (CloudEvents 1.0 HTTP binding, JSON). */
 export type BodyEncoding = 'json' | 'cloudevents' | 'cloudevents-batch' | 'text';
 
-/** Media types accepted for structured bodies, in the order the docs list them. */
+/**
+ * Media types accepted for structured bodies, in the order the docs list them.
+ * `text/plain` is read as `application/json`: it is what browsers may send
+ * cross-origin without a CORS preflight (and the only type `sendBeacon` sends
+ * everywhere), so browser trackers use it.
+ */
 export const ACCEPTED_MEDIA_TYPES = [
   'application/json',
   'application/cloudevents+json',
   'application/cloudevents-batch+json',
+  'text/plain',
 ] as const;
 
 /** The media type without parameters, lower-cased (`Application/JSON; charset=utf-8` → `application/json`). */
@@ -25,6 +31,7 @@ export function structuredEncodingOf(contentType: string | null | undefined): Bo
   const media = mediaTypeOf(contentType);
   switch (media) {
     case 'application/json':
+    case 'text/plain':
       return 'json';
     case 'application/cloudevents+json':
       return 'cloudevents';

@@ -104,6 +104,21 @@ describe('every ingest shape', () => {
     expect(sink.rows('custom_events')).toHaveLength(1);
   });
 
+  it('a text/plain body (what browser trackers send without a CORS preflight) is read as JSON', async () => {
+    const { sink, deps } = await harness();
+    const { answer } = await ingest(
+      post(
+        { events: [pageView(), { event_type: 'signup', plan: 'pro', session_id: 's' }] },
+        { 'content-type': 'text/plain;charset=UTF-8' },
+      ),
+      deps,
+    );
+    expect(answer.status).toBe(202);
+    expect((answer.body as IngestResult).accepted).toBe(2);
+    expect(sink.rows('page_views')).toHaveLength(1);
+    expect(sink.rows('user_actions')[0]).toMatchObject({ event_type: 'signup', session_id: 's' });
+  });
+
   it('an empty batch is accepted with nothing stored', async () => {
     const { sink, deps } = await harness();
     const { answer } = await ingest(post({ events: [] }), deps);

@@ -1,8 +1,24 @@
 import { fromHono } from 'chanfana';
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import type { Env } from './env.ts';
 import { IngestRoute } from './ingest-route.ts';
 import { registerOpsRoutes } from './ops-routes.ts';
+
+/**
+ * CORS for `/events` on the public entrypoint: browser trackers post from the
+ * sites they measure, other origins than the collector's. Any origin may send
+ * (no cookies are involved: `*` never carries credentials); a preflight is
+ * answered for keyed requests (`X-API-Key` is not a CORS-safelisted header)
+ * and cached for a day, and every answer, errors included, is readable by the
+ * page, so a tracker can tell a retryable failure from a rejection.
+ */
+const eventsCors = cors({
+  origin: '*',
+  allowMethods: ['POST'],
+  allowHeaders: ['Content-Type', 'X-API-Key'],
+  maxAge: 86_400,
+});
 
 /**
  * The collector's HTTP surface: `POST /events` (contracts/ingest.yaml), its
@@ -15,6 +31,7 @@ export function collectorApp(options: { trusted: boolean }) {
     c.set('trusted', options.trusted);
     await next();
   });
+  if (!options.trusted) hono.use('/events', eventsCors);
   const app = fromHono(hono, {
     openapiVersion: '3.1',
     docs_url: '/docs',

@@ -53,6 +53,7 @@ const INGEST_SCHEMA = {
         'application/cloudevents+json': { schema: zCloudEvent },
         'application/cloudevents-batch+json': { schema: zCloudEventBatch },
         'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) },
+        'text/plain': { schema: z.string() },
       },
     },
   },

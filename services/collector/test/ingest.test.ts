@@ -57,4 +57,41 @@ describe('POST /events in workerd', () => {
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
   });
+
+  it('answers a CORS preflight from any origin for POST with Content-Type and X-API-Key', async () => {
+    const res = await SELF.fetch('https://collector.test/events', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://shop.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,x-api-key',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-methods')).toBe('POST');
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toBe('content-type,x-api-key');
+    expect(res.headers.get('access-control-max-age')).toBe('86400');
+  });
+
+  it('lets a page read every answer to a cross-origin POST, rejections included', async () => {
+    const origin = { origin: 'https://shop.example' };
+    const ok = await SELF.fetch(
+      eventsRequest(
+        { events: [pageView({ event_id: uuid(300) })] },
+        { ...origin, 'content-type': 'text/plain' },
+      ),
+    );
+    expect(ok.status).toBe(202);
+    expect(ok.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await ok.json()).toMatchObject({ accepted: 1 });
+    const denied = await SELF.fetch(eventsRequest(pageView(), { ...origin, 'x-api-key': `${KEY}-not` }));
+    expect(denied.status).toBe(403);
+    expect(denied.headers.get('access-control-allow-origin')).toBe('*');
+    const unsupported = await SELF.fetch(
+      eventsRequest(pageView(), { ...origin, 'content-type': 'text/html' }),
+    );
+    expect(unsupported.status).toBe(415);
+    expect(unsupported.headers.get('access-control-allow-origin')).toBe('*');
+  });
 });
