@@ -134,7 +134,10 @@ export class IcebergTableSource implements TableSource {
     const columns = schema ? columnsOf(schema) : [];
     if (!head) return { toSnapshotId: null, columns, addedFiles: [], reset: fromSnapshotId !== null };
     // "Files added since" describes the change only if every snapshot since is an append
-    // and `from` is still an ancestor; compaction, deletes or expiry reset the rollups.
+    // or a `replace` and `from` is still an ancestor. A replace (compaction, manifest merge,
+    // partition tiering) rewrites files without changing the table's rows (spec: "replace"),
+    // so the rollups stand; its new files are not counted again (appendedFilesBetween reads
+    // appends only). Deletes, overwrites or expired history reset the rollups.
     // From nothing, the live files of the current snapshot are the answer: the appends
     // still in the metadata miss the data of expired snapshots.
     let appendOnly = fromSnapshotId !== null;
@@ -144,7 +147,8 @@ export class IcebergTableSource implements TableSource {
         reached = true;
         break;
       }
-      if (s.summary.operation !== 'append') appendOnly = false;
+      const operation = s.summary.operation;
+      if (operation !== 'append' && operation !== 'replace') appendOnly = false;
     }
     if (!reached || !appendOnly) {
       const full = await this.plan(table);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   appendRows,
+  compactTable,
   createTable,
   defaultTableEnv,
   fileIO,
@@ -137,5 +138,21 @@ describe('Iceberg table source', () => {
     expect(exact[0]?.count).toBe(64);
     expect(estimated[0]?.count).toBe(64);
     expect(estimated[0]?.uniqueUsers).toBe(exact[0]?.uniqueUsers);
+  });
+
+  it('keeps rollups across a compaction (replace) and rolls up only appends after it', async () => {
+    const before = (await source.plan(id)).snapshotId;
+    clock += 60_000;
+    await appendRows(env, id, views(8, day5, 'c')); // a second small file in the day-5 partition
+    clock += 60_000;
+    const compacted = await compactTable(env, id, {});
+    expect(compacted?.filesRewritten).toBeGreaterThan(1);
+    clock += 60_000;
+    await appendRows(env, id, views(4, day1, 'd'));
+    await source.listTables();
+    const inc = await source.planIncremental(id, before);
+    expect(inc.reset).toBe(false);
+    // The 8 and 4 appended rows, not the compacted file that holds rows already rolled up.
+    expect(inc.addedFiles.reduce((n, f) => n + f.recordCount, 0n)).toBe(12n);
   });
 });
