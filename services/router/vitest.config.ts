@@ -42,5 +42,5 @@ export default defineConfig({
       },
     }),
   ],
-  test: { name: 'router', include: ['test/**/*.test.ts'] },
+  test: { name: 'router', include: ['test/**/*.test.ts'], globalSetup: ['test/global-setup.mjs'] },
 });

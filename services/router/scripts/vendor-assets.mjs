@@ -1,8 +1,11 @@
 // Copies the Swagger UI distribution into public/vendor so the docs page works
-// offline. Run by the stack before `wrangler dev` and before deploys.
+// offline, and builds the dashboard into public/dashboard. Run by the stack
+// before `wrangler dev`, by the router's tests and before deploys.
 import { cpSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { buildDashboard } from '@analytics/dashboard/build';
+import { buildTrackerScript } from '@analytics/tracker/build';
 
 const here = dirname(new URL(import.meta.url).pathname);
 const require = createRequire(import.meta.url);
@@ -17,3 +20,6 @@ for (const f of [
 ]) {
   cpSync(join(dist, f), join(out, f));
 }
+await buildDashboard(join(here, '..', 'public', 'dashboard'));
+// The browser tracker, served at /tracker.js.
+await buildTrackerScript(join(here, '..', 'public', 'tracker.js'));

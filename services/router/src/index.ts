@@ -1,6 +1,6 @@
+import { dashboardPage } from '@analytics/dashboard';
 import { Hono } from 'hono';
 import { DOC_SLUGS, docsPage } from './docs.ts';
-import { homePage } from './home.ts';
 import { routeFor, type ServiceBinding } from './routes.ts';
 import { handleS3, type S3Env } from './s3.ts';
 
@@ -37,7 +37,7 @@ async function forward(env: Env, service: ServiceBinding, request: Request): Pro
 
 const app = new Hono<{ Bindings: Env }>();
 
-app.get('/', (c) => c.html(homePage(c.env.PUBLIC_URL)));
+app.get('/', (c) => c.html(dashboardPage()));
 app.get('/docs', (c) => c.html(docsPage()));
 app.get('/docs/:slug{[a-z]+\\.json}', async (c) => {
   const service = DOC_SLUGS[c.req.param('slug').replace(/\.json$/, '')];
@@ -45,6 +45,8 @@ app.get('/docs/:slug{[a-z]+\\.json}', async (c) => {
   return forward(c.env, service, new Request(new URL('/openapi.json', c.req.url)));
 });
 app.get('/vendor/*', (c) => c.env.ASSETS.fetch(c.req.raw));
+app.get('/tracker.js', (c) => c.env.ASSETS.fetch(c.req.raw));
+app.get('/dashboard/*', (c) => c.env.ASSETS.fetch(c.req.raw));
 app.all('/s3', (c) => handleS3(c.env, c.req.raw, (p) => c.executionCtx.waitUntil(p)));
 app.all('/s3/*', (c) => handleS3(c.env, c.req.raw, (p) => c.executionCtx.waitUntil(p)));
 

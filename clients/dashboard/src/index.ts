@@ -1,0 +1,1 @@
+export { DASHBOARD_ASSET_PREFIX, dashboardPage } from './page.ts';
