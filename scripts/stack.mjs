@@ -20,7 +20,7 @@ import { parse as parseJsonc } from 'jsonc-parser';
 export const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
 /** Worker services in start order; the first one is the public origin. */
-export const WORKERS = ['router', 'collector', 'catalog', 'api', 'health', 'maintenance'];
+export const WORKERS = ['router', 'collector', 'catalog', 'api', 'health', 'maintenance', 'pipeline'];
 
 /**
  * Local-only values every service sees: the key pair of the local S3 endpoint

@@ -130,6 +130,7 @@ describe('compareOpenApi', () => {
       '/health: path is in the contract but not served',
       '/metrics: path is in the contract but not served',
       '/ops/maintenance: path is in the contract but not served',
+      '/ops/imports: path is in the contract but not served',
     ]);
   });
 

@@ -20,7 +20,9 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('wrangler deploy --dry-run', () => {
   it('finds the Worker services', () => {
-    expect(services).toEqual(expect.arrayContaining(['router', 'health', 'catalog']));
+    expect(services).toEqual(
+      expect.arrayContaining(['router', 'health', 'catalog', 'maintenance', 'pipeline']),
+    );
   });
 
   it.each(services)('bundles %s', (service) => {

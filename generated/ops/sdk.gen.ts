@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.ts';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.ts';
-import type { FlushBuffersData, FlushBuffersErrors, FlushBuffersResponses, GetComponentHealthData, GetComponentHealthErrors, GetComponentHealthResponses, GetCostsData, GetCostsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMetricsData, GetMetricsResponses, RunMaintenanceData, RunMaintenanceErrors, RunMaintenanceResponses } from './types.gen.ts';
+import type { FlushBuffersData, FlushBuffersErrors, FlushBuffersResponses, GetComponentHealthData, GetComponentHealthErrors, GetComponentHealthResponses, GetCostsData, GetCostsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMetricsData, GetMetricsResponses, RunImportsData, RunImportsErrors, RunImportsResponses, RunMaintenanceData, RunMaintenanceErrors, RunMaintenanceResponses } from './types.gen.ts';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -67,6 +67,27 @@ export const flushBuffers = <ThrowOnError extends boolean = false>(options?: Opt
 export const runMaintenance = <ThrowOnError extends boolean = false>(options?: Options<RunMaintenanceData, ThrowOnError>): RequestResult<RunMaintenanceResponses, RunMaintenanceErrors, ThrowOnError> => (options?.client ?? client).post<RunMaintenanceResponses, RunMaintenanceErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/ops/maintenance',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Run the import pipeline now
+ *
+ * Copies the rows that are new since the last import from the configured sources (SQLite
+ * through Cloudflare D1, Turso / libSQL over Hrana HTTP, HTTP JSON APIs) into tables of the
+ * namespace `imports`, as the hourly cron does, for one source or all, and answers when done.
+ * Each batch is one Iceberg append whose snapshot summary carries the source's new cursor, so
+ * rows and cursor land atomically and a retried run never imports a row twice. A source that
+ * fails (unreachable, a type conflict with its table) is reported and the others still run.
+ *
+ */
+export const runImports = <ThrowOnError extends boolean = false>(options?: Options<RunImportsData, ThrowOnError>): RequestResult<RunImportsResponses, RunImportsErrors, ThrowOnError> => (options?.client ?? client).post<RunImportsResponses, RunImportsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/ops/imports',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -274,6 +274,89 @@ export type MaintenanceResult = {
     results: Array<MaintenanceTaskResult>;
 };
 
+export type ImportRequest = {
+    /**
+     * Only this source (its configured `name`); all sources when omitted.
+     */
+    source?: string;
+    /**
+     * At most this many batches (commits) per source in this run, instead of each source's
+     * configured `maxBatches`.
+     *
+     */
+    max_batches?: number;
+};
+
+/**
+ * - `d1`: a SQLite database bound to the pipeline Worker as Cloudflare D1.
+ * - `libsql`: a Turso or self-hosted libSQL (`sqld`) database over Hrana HTTP (`/v2/pipeline`).
+ * - `http`: an HTTP JSON API (URL template with the cursor, JSON path to the records).
+ *
+ */
+export type ImportSourceKind = 'd1' | 'libsql' | 'http';
+
+/**
+ * - `config`: the source's configuration is invalid (named field and value in the message).
+ * - `source`: the source failed or answered something unusable (HTTP status, SQL error).
+ * - `type_conflict`: a source column's values do not fit the type of the table's column.
+ * - `concurrent_import`: another run committed this source's cursor first; nothing was written.
+ * - `cursor_lost`: the table has rows but no snapshot in its history carries the cursor.
+ * - `catalog`: the Iceberg catalog or storage failed (the commit may be retried next run).
+ *
+ */
+export type ImportErrorKind = 'config' | 'source' | 'type_conflict' | 'concurrent_import' | 'cursor_lost' | 'catalog';
+
+export type ImportSourceResult = {
+    source: string;
+    kind: ImportSourceKind;
+    /**
+     * The Iceberg table (dot-separated namespace and name), e.g. `imports.orders`.
+     */
+    table: string;
+    /**
+     * `failed` may follow committed batches: their rows and cursor stay.
+     */
+    status: 'imported' | 'up_to_date' | 'failed';
+    /**
+     * Rows committed by this run.
+     */
+    rows: number;
+    /**
+     * Batches committed by this run (one Iceberg snapshot each).
+     */
+    batches: number;
+    /**
+     * The source still had rows after the last batch (the run stopped at `max_batches`).
+     */
+    more?: boolean;
+    /**
+     * The cursor the run started from (JSON text of the value), absent on a first import.
+     */
+    previous_cursor?: string;
+    /**
+     * The cursor after the last committed batch (JSON text of the value).
+     */
+    cursor?: string;
+    /**
+     * The last snapshot committed (64-bit, as a decimal string).
+     */
+    snapshot_id?: string;
+    /**
+     * Columns added to the table by schema evolution in this run.
+     */
+    columns_added?: Array<string>;
+    duration_ms: number;
+    error_kind?: ImportErrorKind;
+    /**
+     * Why the source failed, or a note (e.g. rows held back for the next run).
+     */
+    message?: string;
+};
+
+export type ImportResult = {
+    results: Array<ImportSourceResult>;
+};
+
 export type ErrorKind = 'not_found' | 'missing_token' | 'invalid_token' | 'conflict' | 'invalid_request' | 'internal';
 
 export type ErrorResponse = {
@@ -450,3 +533,48 @@ export type RunMaintenanceResponses = {
 };
 
 export type RunMaintenanceResponse = RunMaintenanceResponses[keyof RunMaintenanceResponses];
+
+export type RunImportsData = {
+    body?: ImportRequest;
+    path?: never;
+    query?: never;
+    url: '/ops/imports';
+};
+
+export type RunImportsErrors = {
+    /**
+     * The request body is not a valid ImportRequest.
+     */
+    400: ErrorResponse;
+    /**
+     * No bearer token.
+     */
+    401: ErrorResponse;
+    /**
+     * Wrong bearer token.
+     */
+    403: ErrorResponse;
+    /**
+     * No source of that name is configured.
+     */
+    404: ErrorResponse;
+    /**
+     * An import run is already in progress.
+     */
+    409: ErrorResponse;
+    /**
+     * The pipeline's source configuration (`IMPORT_SOURCES`) is not a JSON array.
+     */
+    500: ErrorResponse;
+};
+
+export type RunImportsError = RunImportsErrors[keyof RunImportsErrors];
+
+export type RunImportsResponses = {
+    /**
+     * What each source imported (also when some sources failed).
+     */
+    200: ImportResult;
+};
+
+export type RunImportsResponse = RunImportsResponses[keyof RunImportsResponses];

@@ -201,6 +201,66 @@ export const zMaintenanceResult = z.object({
     results: z.array(zMaintenanceTaskResult)
 });
 
+export const zImportRequest = z.object({
+    source: z.string().optional(),
+    max_batches: z.int().gte(1).optional()
+});
+
+/**
+ * - `d1`: a SQLite database bound to the pipeline Worker as Cloudflare D1.
+ * - `libsql`: a Turso or self-hosted libSQL (`sqld`) database over Hrana HTTP (`/v2/pipeline`).
+ * - `http`: an HTTP JSON API (URL template with the cursor, JSON path to the records).
+ *
+ */
+export const zImportSourceKind = z.enum([
+    'd1',
+    'libsql',
+    'http'
+]);
+
+/**
+ * - `config`: the source's configuration is invalid (named field and value in the message).
+ * - `source`: the source failed or answered something unusable (HTTP status, SQL error).
+ * - `type_conflict`: a source column's values do not fit the type of the table's column.
+ * - `concurrent_import`: another run committed this source's cursor first; nothing was written.
+ * - `cursor_lost`: the table has rows but no snapshot in its history carries the cursor.
+ * - `catalog`: the Iceberg catalog or storage failed (the commit may be retried next run).
+ *
+ */
+export const zImportErrorKind = z.enum([
+    'config',
+    'source',
+    'type_conflict',
+    'concurrent_import',
+    'cursor_lost',
+    'catalog'
+]);
+
+export const zImportSourceResult = z.object({
+    source: z.string(),
+    kind: zImportSourceKind,
+    table: z.string(),
+    status: z.enum([
+        'imported',
+        'up_to_date',
+        'failed'
+    ]),
+    rows: z.int().gte(0),
+    batches: z.int().gte(0),
+    more: z.boolean().optional(),
+    previous_cursor: z.string().optional(),
+    cursor: z.string().optional(),
+    snapshot_id: z.string().regex(/^-?[0-9]+$/).optional(),
+    columns_added: z.array(z.string()).optional(),
+    duration_ms: z.number().gte(0),
+    error_kind: zImportErrorKind.optional(),
+    message: z.string().optional()
+});
+
+export const zImportResult = z.object({
+    results: z.array(zImportSourceResult)
+});
+
 export const zErrorKind = z.enum([
     'not_found',
     'missing_token',
@@ -267,3 +327,10 @@ export const zRunMaintenanceBody = zMaintenanceRequest;
  * What each task did, per table.
  */
 export const zRunMaintenanceResponse = zMaintenanceResult;
+
+export const zRunImportsBody = zImportRequest;
+
+/**
+ * What each source imported (also when some sources failed).
+ */
+export const zRunImportsResponse = zImportResult;

@@ -95,6 +95,7 @@ export default defineConfig({
             ]),
           ),
           stub('analytics-maintenance', snapshot('maintenance', []), true),
+          stub('analytics-pipeline', snapshot('pipeline', [])),
         ],
       },
     }),

@@ -10,6 +10,8 @@ import {
   zGetComponentHealthPath,
   zGetMetricsQuery,
   zHealthReport,
+  zImportRequest,
+  zImportResult,
   zMaintenanceRequest,
   zMaintenanceResult,
   zMetricsReport,
@@ -23,6 +25,7 @@ import { authorizeOperator, opsError } from './operator.ts';
 
 export interface Env extends ProbeEnv {
   MAINTENANCE: Fetcher;
+  PIPELINE: Fetcher;
   ANALYTICS_OPERATOR_TOKEN?: string;
   VERSION?: string;
 }
@@ -111,6 +114,7 @@ class GetMetrics extends OpenAPIRoute {
       internal('catalog', c.env.CATALOG),
       internal('api', c.env.API),
       internal('maintenance', c.env.MAINTENANCE),
+      internal('pipeline', c.env.PIPELINE),
       { service: 'query-engine', fetch: () => fetch(`${c.env.QUERY_ENGINE_URL}/metrics?format=json`) },
     ]);
     const now = new Date();
@@ -142,8 +146,14 @@ function operatorRoute(
         '401': errorContent('No bearer token.'),
         '403': errorContent('Wrong bearer token.'),
         '404': errorContent('No such table.'),
-        ...(operationId === 'runMaintenance'
-          ? { '409': errorContent('Maintenance is already running.') }
+        ...(operationId === 'runMaintenance' || operationId === 'runImports'
+          ? { '409': errorContent('A run is already in progress.') }
+          : {}),
+        ...(operationId === 'runImports'
+          ? {
+              '400': errorContent('The body is not a valid ImportRequest.'),
+              '500': errorContent('IMPORT_SOURCES is not a JSON array.'),
+            }
           : {}),
       },
     };
@@ -203,6 +213,17 @@ openapi.post(
     zMaintenanceResult,
     (e) => e.MAINTENANCE,
     '/ops/maintenance',
+  ),
+);
+openapi.post(
+  '/ops/imports',
+  operatorRoute(
+    'runImports',
+    'Run the import pipeline now',
+    zImportRequest,
+    zImportResult,
+    (e) => e.PIPELINE,
+    '/ops/imports',
   ),
 );
 

@@ -83,7 +83,7 @@ describe('operator actions', () => {
     expect(wrong.status).toBe(403);
   });
 
-  it('forwards a flush to the collector and maintenance to the maintenance Worker', async () => {
+  it('forwards a flush to the collector, maintenance to the maintenance Worker and imports to the pipeline', async () => {
     const auth = { authorization: 'Bearer test-operator-token', 'content-type': 'application/json' };
     const flush = await SELF.fetch('http://localhost/ops/flush', {
       method: 'POST',
@@ -102,6 +102,19 @@ describe('operator actions', () => {
       path: '/ops/maintenance',
       body: '{}',
     });
+    const imports = await SELF.fetch('http://localhost/ops/imports', {
+      method: 'POST',
+      headers: auth,
+      body: '{"source":"orders"}',
+    });
+    expect(await imports.json()).toEqual({
+      service: 'analytics-pipeline',
+      method: 'POST',
+      path: '/ops/imports',
+      body: '{"source":"orders"}',
+    });
+    const keyless = await SELF.fetch('http://localhost/ops/imports', { method: 'POST' });
+    expect(keyless.status).toBe(401);
   });
 });
 
@@ -109,7 +122,7 @@ describe('served contract', () => {
   it('serves exactly contracts/ops.yaml (the paths this Worker owns)', async () => {
     const served = await (await SELF.fetch('http://localhost/openapi.json')).text();
     const differences = compareOpenApi(parseOpenApiDocument(served), parseOpenApiDocument(opsYaml), {
-      paths: ['/health', '/health/{component}', '/metrics', '/ops/flush', '/ops/maintenance'],
+      paths: ['/health', '/health/{component}', '/metrics', '/ops/flush', '/ops/maintenance', '/ops/imports'],
     });
     expect(formatDifferences(differences)).toBe('');
   });
