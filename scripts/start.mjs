@@ -11,10 +11,12 @@ console.log(`Starting the analytics stack on http://localhost:${port} (data in $
 const stack = await startStack({ port, dataDir, logLevel: process.env.LOG_LEVEL ?? 'info' });
 console.log(`
   Ready: http://localhost:${port}
-    POST /events      ingest (X-API-Key: $ANALYTICS_API_KEY, default "dev-api-key")
+    /                 dashboard
+    POST /events      ingest (X-API-Key: $ANALYTICS_API_KEY, default "dev-api-key"; keyless locally)
+    /tracker.js       browser tracker script
     /v1/...           Iceberg REST catalog
     POST /graphql     analytics API (GraphQL)
-    /health /metrics  operations
+    /health /metrics  operations (POST /ops/flush, /ops/maintenance, /ops/imports)
     /docs             API documentation
     /s3               S3-compatible endpoint over local R2
   Ctrl-C to stop.
