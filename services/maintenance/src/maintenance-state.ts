@@ -19,12 +19,15 @@ import {
 } from '@analytics/iceberg';
 import { loadParquetWasmWorkerd } from '@analytics/iceberg/workerd';
 import { MetricsRegistry, type MetricsSnapshot } from '@analytics/metrics';
-import { ALL_TASKS, runMaintenance } from './tasks.ts';
-
-/** The catalog Worker's RPC method that counts R2 operations for `/v1/costs`. */
-interface OperationRecorder {
-  recordOperations(service: string, classA: number, classB: number): Promise<void>;
-}
+import {
+  type RunOutcome as GenericRunOutcome,
+  type RunRecord as GenericRunRecord,
+  type RunStatus as GenericRunStatus,
+  RunBook,
+  type RunTrigger,
+  reportOperations,
+} from '@analytics/runs';
+import { ALL_TASKS, type MaintenanceProgress, runMaintenance } from './tasks.ts';
 
 export interface MaintenanceEnv {
   CATALOG: Fetcher;
@@ -49,46 +52,22 @@ class RefusedRun extends Error {
 }
 
 /** The outcome of asking for a run. */
-export type RunOutcome =
-  | { readonly ok: true; readonly results: MaintenanceTaskResult[] }
-  | { readonly ok: false; readonly kind: 'busy' | 'not_found'; readonly message: string };
+export type RunOutcome = GenericRunOutcome<MaintenanceTaskResult>;
 
 /** One finished run, as the history lists it. */
-export interface RunRecord {
-  readonly id: number;
-  readonly trigger: 'cron' | 'operator';
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly results: MaintenanceTaskResult[];
-}
+export type RunRecord = GenericRunRecord<MaintenanceTaskResult>;
 
-/** What is running now. */
-export interface RunStatus {
-  readonly running: boolean;
-  readonly table?: string;
-  readonly task?: string;
-  readonly done?: number;
-  readonly total?: number;
-  /** Groups finished of the current task's groups (compaction, tier-partitions). */
-  readonly group?: number;
-  readonly groups?: number;
-  readonly startedAt?: string;
-}
+/** What is running now: the table, the task, tasks done of the total, groups of the current task. */
+export type RunStatus = GenericRunStatus<MaintenanceProgress>;
 
 export class MaintenanceState extends DurableObject<MaintenanceEnv> {
-  #status: RunStatus = { running: false };
+  readonly #runs: RunBook<MaintenanceTaskResult, MaintenanceProgress>;
   readonly #metrics = new MetricsRegistry('maintenance');
 
   constructor(ctx: DurableObjectState, env: MaintenanceEnv) {
     super(ctx, env);
     loadParquetWasmWorkerd();
-    ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS runs (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
-      trigger TEXT NOT NULL,
-      started_at TEXT NOT NULL,
-      finished_at TEXT NOT NULL,
-      results TEXT NOT NULL
-    )`);
+    this.#runs = new RunBook(ctx.storage.sql);
   }
 
   private catalog(): RestCatalog {
@@ -121,13 +100,13 @@ export class MaintenanceState extends DurableObject<MaintenanceEnv> {
   }
 
   /** Runs maintenance now; refused with `busy` while another run is in flight. */
-  async run(request: MaintenanceRequest, trigger: 'cron' | 'operator'): Promise<RunOutcome> {
-    if (this.#status.running) {
-      const what = `${this.#status.task ?? 'starting'} on ${this.#status.table ?? '…'}`;
+  async run(request: MaintenanceRequest, trigger: RunTrigger): Promise<RunOutcome> {
+    const current = this.#runs.status();
+    if (current.running) {
+      const what = `${current.task ?? 'starting'} on ${current.table ?? '…'}`;
       return { ok: false, kind: 'busy', message: `maintenance is already running (${what})` };
     }
-    const startedAt = new Date().toISOString();
-    this.#status = { running: true, startedAt };
+    const startedAt = this.#runs.begin();
     try {
       const catalog = this.catalog();
       // Tables live in either bucket: one store routes s3://<bucket>/... to its binding.
@@ -145,45 +124,24 @@ export class MaintenanceState extends DurableObject<MaintenanceEnv> {
         request.tasks?.length ? request.tasks : ALL_TASKS,
         { orphanMinAgeMs: Number(this.env.ORPHAN_MIN_AGE_MS) || 259_200_000 },
         (p) => {
-          this.#status = { running: true, startedAt, ...p };
+          this.#runs.progress(p);
           const group = p.groups === undefined ? '' : `, group ${p.group}/${p.groups}`;
           console.log(`maintenance: ${p.task} on ${p.table} (${p.done + 1}/${p.total}${group})`);
         },
       );
-      this.record(trigger, startedAt, results);
-      await this.reportOperations(store);
+      this.#runs.record(trigger, startedAt, results);
+      this.#count(results);
+      await reportOperations(this.env.CATALOG, 'maintenance', store);
       return { ok: true, results };
     } catch (err) {
       if (err instanceof RefusedRun) return { ok: false, kind: err.kind, message: err.message };
       throw err;
     } finally {
-      this.#status = { running: false };
+      this.#runs.end();
     }
   }
 
-  /** Tells the catalog how many R2 operations this run made, for `/v1/costs`. */
-  private async reportOperations(store: CountingStore): Promise<void> {
-    const { classA, classB } = store.take();
-    if (classA === 0 && classB === 0) return;
-    try {
-      await (this.env.CATALOG as unknown as OperationRecorder).recordOperations(
-        'maintenance',
-        classA,
-        classB,
-      );
-    } catch (err) {
-      console.warn(`could not report R2 operations to the catalog: ${String(err)}`);
-    }
-  }
-
-  private record(trigger: string, startedAt: string, results: MaintenanceTaskResult[]): void {
-    this.ctx.storage.sql.exec(
-      'INSERT INTO runs (trigger, started_at, finished_at, results) VALUES (?, ?, ?, ?)',
-      trigger,
-      startedAt,
-      new Date().toISOString(),
-      JSON.stringify(results),
-    );
+  #count(results: readonly MaintenanceTaskResult[]): void {
     const help = {
       runs: 'Maintenance runs of the compaction task',
       files: 'Data files compaction rewrote',
@@ -201,24 +159,12 @@ export class MaintenanceState extends DurableObject<MaintenanceEnv> {
   }
 
   /** The newest runs first. */
-  history(limit = 20): RunRecord[] {
-    return this.ctx.storage.sql
-      .exec<{ id: number; trigger: string; started_at: string; finished_at: string; results: string }>(
-        'SELECT id, trigger, started_at, finished_at, results FROM runs ORDER BY id DESC LIMIT ?',
-        limit,
-      )
-      .toArray()
-      .map((r) => ({
-        id: r.id,
-        trigger: r.trigger as RunRecord['trigger'],
-        startedAt: r.started_at,
-        finishedAt: r.finished_at,
-        results: JSON.parse(r.results) as MaintenanceTaskResult[],
-      }));
+  history(limit?: number): RunRecord[] {
+    return this.#runs.history(limit);
   }
 
   status(): RunStatus {
-    return this.#status;
+    return this.#runs.status();
   }
 
   metrics(): MetricsSnapshot {

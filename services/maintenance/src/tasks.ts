@@ -37,15 +37,18 @@ export interface TaskOptions {
 }
 
 /** Where a run is: which table and task, how many task runs are done, and the task's groups when it has some. */
-export type Progress = (p: {
-  table: string;
-  task: MaintenanceTask;
-  done: number;
-  total: number;
+export interface MaintenanceProgress {
+  readonly table: string;
+  readonly task: MaintenanceTask;
+  readonly done: number;
+  readonly total: number;
   /** Groups finished of the task's groups (compaction, tier-partitions), after each group. */
-  group?: number;
-  groups?: number;
-}) => void;
+  readonly group?: number;
+  readonly groups?: number;
+}
+
+/** Told where a run is, before each task and after each group. */
+export type Progress = (p: MaintenanceProgress) => void;
 
 type TaskOutcome = Omit<MaintenanceTaskResult, 'table' | 'task' | 'duration_ms'>;
 

@@ -9,10 +9,10 @@ import { z } from 'zod';
 import { parseJsonPath } from './json-path.ts';
 import { DECLARABLE_TYPES } from './type-mapping.ts';
 
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** Table and source names become Iceberg table names: plain identifiers. */
-const identifier = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a letter or _ followed by letters, digits or _');
+const identifier = z.string().regex(IDENTIFIER, 'must be a letter or _ followed by letters, digits or _');
 
 const jsonPath = z.string().superRefine((path, ctx) => {
   try {
@@ -99,8 +99,12 @@ export type SourceKind = SourceConfig['kind'];
 
 /** A source entry that could not be used, reported as that source's failure. */
 export interface InvalidSource {
+  /** The entry's `name`, or `#<index>` when it has none. */
   readonly name: string;
+  /** Absent when the entry's `kind` is not one of the kinds. */
   readonly kind?: SourceKind;
+  /** The table it names: its `table` when that is a valid identifier, otherwise its name. */
+  readonly table: string;
   readonly message: string;
 }
 
@@ -116,16 +120,20 @@ export function tableName(source: SourceConfig): string {
 }
 
 /**
- * Reads `IMPORT_SOURCES`. Throws only when the text is not a JSON array;
- * entries that are invalid are returned in `invalid`, with the field at
- * fault, so one bad source never stops the others.
+ * Reads `IMPORT_SOURCES`: a string holding a JSON array, or the array itself
+ * (wrangler `vars` may hold JSON values, which reach the Worker parsed).
+ * Throws only when it is not an array; entries that are invalid are returned
+ * in `invalid`, with the field at fault, so one bad source never stops the
+ * others.
  */
-export function parseSources(text: string | undefined): ParsedSources {
-  let json: unknown;
-  try {
-    json = JSON.parse(text?.trim() || '[]');
-  } catch (e) {
-    throw new Error(`IMPORT_SOURCES is not valid JSON: ${(e as Error).message}`);
+export function parseSources(value: string | readonly unknown[] | undefined): ParsedSources {
+  let json: unknown = value ?? [];
+  if (typeof value === 'string') {
+    try {
+      json = JSON.parse(value.trim() || '[]');
+    } catch (e) {
+      throw new Error(`IMPORT_SOURCES is not valid JSON: ${(e as Error).message}`);
+    }
   }
   if (!Array.isArray(json)) throw new Error('IMPORT_SOURCES must be a JSON array of sources');
   const sources: SourceConfig[] = [];
@@ -139,8 +147,10 @@ export function parseSources(text: string | undefined): ParsedSources {
         : `#${i}`;
     const rawKind = (entry as { kind?: unknown } | null)?.kind;
     const kind = rawKind === 'd1' || rawKind === 'libsql' || rawKind === 'http' ? rawKind : undefined;
+    const rawTable = (entry as { table?: unknown } | null)?.table;
+    const table = typeof rawTable === 'string' && IDENTIFIER.test(rawTable) ? rawTable : rawName;
     const fail = (message: string) => {
-      invalid.push({ name: rawName, ...(kind ? { kind } : {}), message });
+      invalid.push({ name: rawName, ...(kind ? { kind } : {}), table, message });
     };
     const parsed = sourceConfig.safeParse(entry);
     if (!parsed.success) {
@@ -156,10 +166,9 @@ export function parseSources(text: string | undefined): ParsedSources {
       fail(`IMPORT_SOURCES[${i}]: a source named ${s.name} is configured twice`);
       continue;
     }
-    const table = tableName(s);
-    const other = tables.get(table);
+    const other = tables.get(tableName(s));
     if (other !== undefined) {
-      fail(`IMPORT_SOURCES[${i}] (${s.name}): table imports.${table} is already written by ${other}`);
+      fail(`IMPORT_SOURCES[${i}] (${s.name}): table imports.${tableName(s)} is already written by ${other}`);
       continue;
     }
     if (declared.includes(s.cursor) || typedKey !== undefined) {
@@ -169,7 +178,7 @@ export function parseSources(text: string | undefined): ParsedSources {
       continue;
     }
     names.add(s.name);
-    tables.set(table, s.name);
+    tables.set(tableName(s), s.name);
     sources.push(s);
   }
   return { sources, invalid };

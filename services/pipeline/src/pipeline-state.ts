@@ -9,66 +9,57 @@ import type { ImportRequest, ImportSourceResult } from '@analytics/generated/ops
 import { CountingStore, defaultTableEnv, fileIO, R2Store, RestCatalog } from '@analytics/iceberg';
 import { loadParquetWasmWorkerd } from '@analytics/iceberg/workerd';
 import { MetricsRegistry, type MetricsSnapshot } from '@analytics/metrics';
+import {
+  type RunOutcome as GenericRunOutcome,
+  type RunRecord as GenericRunRecord,
+  type RunStatus as GenericRunStatus,
+  RunBook,
+  type RunTrigger,
+  reportOperations,
+} from '@analytics/runs';
 import { parseSources } from './config.ts';
 import { type RunProgress, runImports } from './run-imports.ts';
 
 /** The bucket imported tables live in (the raw-data bucket). */
 export const IMPORT_BUCKET = 'analytics-source';
 
-/** The catalog Worker's RPC method that counts R2 operations for `/v1/costs`. */
-interface OperationRecorder {
-  recordOperations(service: string, classA: number, classB: number): Promise<void>;
-}
-
 export interface PipelineEnv {
   CATALOG: Fetcher;
   /** analytics-source: the imported tables' data and metadata. */
   SOURCE: R2Bucket;
   PIPELINE_STATE: DurableObjectNamespace<PipelineState>;
-  /** The sources, a JSON array (README "Import pipeline"). */
-  IMPORT_SOURCES?: string;
+  /**
+   * The sources (README "Import pipeline"): a string holding a JSON array, or
+   * the array itself (wrangler `vars` take JSON values).
+   */
+  IMPORT_SOURCES?: string | unknown[];
   CATALOG_CREDENTIAL?: string;
 }
 
-/** The outcome of asking for a run (plain data: class identity does not cross Durable Object RPC). */
-export type RunOutcome =
-  | { readonly ok: true; readonly results: ImportSourceResult[] }
-  | { readonly ok: false; readonly kind: 'busy' | 'not_found' | 'invalid_config'; readonly message: string };
+/** The outcome of asking for a run. */
+export type RunOutcome = GenericRunOutcome<ImportSourceResult>;
 
 /** One finished run, as the history lists it. */
-export interface RunRecord {
-  readonly id: number;
-  readonly trigger: 'cron' | 'operator';
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly results: ImportSourceResult[];
-}
+export type RunRecord = GenericRunRecord<ImportSourceResult>;
 
 /** What is running now. */
-export type RunStatus =
-  | { readonly running: false }
-  | ({ readonly running: true; readonly startedAt: string } & Partial<RunProgress>);
+export type RunStatus = GenericRunStatus<RunProgress>;
 
 export class PipelineState extends DurableObject<PipelineEnv> {
-  #status: RunStatus = { running: false };
+  readonly #runs: RunBook<ImportSourceResult, RunProgress>;
   readonly #metrics = new MetricsRegistry('pipeline');
 
   constructor(ctx: DurableObjectState, env: PipelineEnv) {
     super(ctx, env);
     loadParquetWasmWorkerd();
-    ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS runs (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
-      trigger TEXT NOT NULL,
-      started_at TEXT NOT NULL,
-      finished_at TEXT NOT NULL,
-      results TEXT NOT NULL
-    )`);
+    this.#runs = new RunBook(ctx.storage.sql);
   }
 
   /** Imports now; refused with `busy` while another run is in flight. */
-  async run(request: ImportRequest, trigger: 'cron' | 'operator'): Promise<RunOutcome> {
-    if (this.#status.running) {
-      const where = this.#status.source ? ` (${this.#status.source}, batch ${this.#status.batch ?? 1})` : '';
+  async run(request: ImportRequest, trigger: RunTrigger): Promise<RunOutcome> {
+    const current = this.#runs.status();
+    if (current.running) {
+      const where = current.source ? ` (${current.source}, batch ${current.batch ?? 1})` : '';
       return { ok: false, kind: 'busy', message: `an import run is already in progress${where}` };
     }
     let parsed: ReturnType<typeof parseSources>;
@@ -85,8 +76,7 @@ export class PipelineState extends DurableObject<PipelineEnv> {
         message: `no source named ${request.source}; sources: ${names.join(', ') || 'none (IMPORT_SOURCES is empty)'}`,
       };
 
-    const startedAt = new Date().toISOString();
-    this.#status = { running: true, startedAt };
+    const startedAt = this.#runs.begin();
     const store = new CountingStore(new R2Store(this.env.SOURCE));
     try {
       const catalog = new RestCatalog({
@@ -112,7 +102,7 @@ export class PipelineState extends DurableObject<PipelineEnv> {
           ...(request.source === undefined ? {} : { only: request.source }),
           ...(request.max_batches === undefined ? {} : { maxBatches: request.max_batches }),
           onProgress: (p) => {
-            this.#status = { running: true, startedAt, ...p };
+            this.#runs.progress(p);
             if (p.batch !== undefined)
               console.log(
                 `imports: ${p.source} batch ${p.batch}/${p.maxBatches} committed, ${p.rows} rows this run, cursor ${p.cursor}`,
@@ -125,22 +115,16 @@ export class PipelineState extends DurableObject<PipelineEnv> {
         console.log(
           `imports: ${r.source} ${r.status}: ${r.rows} rows in ${r.batches} batches${r.cursor ? `, cursor ${r.cursor}` : ''}${r.message ? ` (${r.message})` : ''}`,
         );
-      this.#record(trigger, startedAt, results);
+      this.#runs.record(trigger, startedAt, results);
+      this.#count(trigger, results);
       return { ok: true, results };
     } finally {
-      this.#status = { running: false };
-      await this.#reportOperations(store);
+      this.#runs.end();
+      await reportOperations(this.env.CATALOG, 'pipeline', store);
     }
   }
 
-  #record(trigger: string, startedAt: string, results: ImportSourceResult[]): void {
-    this.ctx.storage.sql.exec(
-      'INSERT INTO runs (trigger, started_at, finished_at, results) VALUES (?, ?, ?, ?)',
-      trigger,
-      startedAt,
-      new Date().toISOString(),
-      JSON.stringify(results),
-    );
+  #count(trigger: RunTrigger, results: readonly ImportSourceResult[]): void {
     this.#metrics.inc('analytics_import_runs_total', 'Import pipeline runs', { trigger }, 1);
     for (const r of results) {
       const labels = { source: r.source };
@@ -160,36 +144,13 @@ export class PipelineState extends DurableObject<PipelineEnv> {
     }
   }
 
-  /** Tells the catalog how many R2 operations this run made, for `/v1/costs`. */
-  async #reportOperations(store: CountingStore): Promise<void> {
-    const { classA, classB } = store.take();
-    if (classA === 0 && classB === 0) return;
-    try {
-      await (this.env.CATALOG as unknown as OperationRecorder).recordOperations('pipeline', classA, classB);
-    } catch (err) {
-      console.warn(`could not report R2 operations to the catalog: ${String(err)}`);
-    }
-  }
-
   /** The newest runs first. */
-  history(limit = 20): RunRecord[] {
-    return this.ctx.storage.sql
-      .exec<{ id: number; trigger: string; started_at: string; finished_at: string; results: string }>(
-        'SELECT id, trigger, started_at, finished_at, results FROM runs ORDER BY id DESC LIMIT ?',
-        limit,
-      )
-      .toArray()
-      .map((r) => ({
-        id: r.id,
-        trigger: r.trigger as RunRecord['trigger'],
-        startedAt: r.started_at,
-        finishedAt: r.finished_at,
-        results: JSON.parse(r.results) as ImportSourceResult[],
-      }));
+  history(limit?: number): RunRecord[] {
+    return this.#runs.history(limit);
   }
 
   status(): RunStatus {
-    return this.#status;
+    return this.#runs.status();
   }
 
   metrics(): MetricsSnapshot {

@@ -51,11 +51,47 @@ describe('IMPORT_SOURCES', () => {
       {
         name: 'tickets',
         kind: 'http',
+        table: 'tickets',
         message: expect.stringMatching(/^IMPORT_SOURCES\[0\] \(tickets\): url: must be an http/),
       },
-      { name: 'customers', kind: 'libsql', message: expect.stringContaining('batchSize') },
-      { name: 'x', kind: 'd1', message: expect.stringContaining('color') },
+      {
+        name: 'customers',
+        kind: 'libsql',
+        table: 'customers',
+        message: expect.stringContaining('batchSize'),
+      },
+      { name: 'x', kind: 'd1', table: 'x', message: expect.stringContaining('color') },
     ]);
+  });
+
+  it('names the configured table of an invalid entry, and no kind when its kind is not one of the kinds', () => {
+    const { invalid } = parseSources(
+      JSON.stringify([
+        { ...d1, kind: 'postgres', table: 'shop_orders' },
+        { ...api, table: 'bad table', batchSize: 0 },
+        { kind: 'd1' },
+      ]),
+    );
+    expect(invalid).toEqual([
+      {
+        name: 'orders',
+        table: 'shop_orders',
+        message: expect.stringContaining('(orders): kind: '),
+      },
+      { name: 'tickets', kind: 'http', table: 'tickets', message: expect.stringContaining('table') },
+      { name: '#2', kind: 'd1', table: '#2', message: expect.stringContaining('(#2)') },
+    ]);
+  });
+
+  it('takes the array itself as well as a string holding it (wrangler vars may be JSON values)', () => {
+    expect(parseSources([d1, turso, api])).toEqual(parseSources(JSON.stringify([d1, turso, api])));
+    expect(parseSources([]).sources).toEqual([]);
+    const { sources, invalid } = parseSources([d1, { ...api, url: 'ftp://x' }]);
+    expect(sources.map((s) => s.name)).toEqual(['orders']);
+    expect(invalid.map((i) => i.name)).toEqual(['tickets']);
+    expect(() => parseSources({ name: 'x' } as unknown as unknown[])).toThrow(
+      'IMPORT_SOURCES must be a JSON array',
+    );
   });
 
   it('refuses a bad JSON path, two sources of one name or one table, and types on the cursor', () => {
