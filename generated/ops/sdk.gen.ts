@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.ts';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.ts';
-import type { FlushBuffersData, FlushBuffersErrors, FlushBuffersResponses, GetComponentHealthData, GetComponentHealthErrors, GetComponentHealthResponses, GetCostsData, GetCostsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMetricsData, GetMetricsResponses, RunImportsData, RunImportsErrors, RunImportsResponses, RunMaintenanceData, RunMaintenanceErrors, RunMaintenanceResponses } from './types.gen.ts';
+import type { FlushBuffersData, FlushBuffersErrors, FlushBuffersResponses, GetComponentHealthData, GetComponentHealthErrors, GetComponentHealthResponses, GetCostsData, GetCostsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetImportsData, GetImportsErrors, GetImportsResponses, GetMaintenanceData, GetMaintenanceErrors, GetMaintenanceResponses, GetMetricsData, GetMetricsResponses, RunImportsData, RunImportsErrors, RunImportsResponses, RunMaintenanceData, RunMaintenanceErrors, RunMaintenanceResponses } from './types.gen.ts';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -57,6 +57,20 @@ export const flushBuffers = <ThrowOnError extends boolean = false>(options?: Opt
 });
 
 /**
+ * Maintenance in progress and the recent runs
+ *
+ * Whether a maintenance run (the cron's or an operator's) is in progress and where it is
+ * (table, task, groups), and the most recent finished runs, newest first, each with the
+ * results `runMaintenance` answered. The maintenance Worker keeps its newest 1,000 runs.
+ *
+ */
+export const getMaintenance = <ThrowOnError extends boolean = false>(options?: Options<GetMaintenanceData, ThrowOnError>): RequestResult<GetMaintenanceResponses, GetMaintenanceErrors, ThrowOnError> => (options?.client ?? client).get<GetMaintenanceResponses, GetMaintenanceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/ops/maintenance',
+    ...options
+});
+
+/**
  * Run table maintenance now
  *
  * Runs the same tasks as the 6-hourly cron (aged partitions moved to coarser tiers, compaction
@@ -72,6 +86,21 @@ export const runMaintenance = <ThrowOnError extends boolean = false>(options?: O
         'Content-Type': 'application/json',
         ...options?.headers
     }
+});
+
+/**
+ * The import run in progress and the recent runs
+ *
+ * Whether an import run (the hourly cron's or an operator's) is in progress and where it is
+ * (source, batch, rows, cursor), and the most recent finished runs, newest first, each with
+ * the results per source that `runImports` answered. The pipeline keeps its newest 1,000
+ * runs.
+ *
+ */
+export const getImports = <ThrowOnError extends boolean = false>(options?: Options<GetImportsData, ThrowOnError>): RequestResult<GetImportsResponses, GetImportsErrors, ThrowOnError> => (options?.client ?? client).get<GetImportsResponses, GetImportsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/ops/imports',
+    ...options
 });
 
 /**

@@ -274,6 +274,59 @@ export type MaintenanceResult = {
     results: Array<MaintenanceTaskResult>;
 };
 
+/**
+ * What started a run: the service's cron trigger, or an operator's `POST`.
+ */
+export type RunTrigger = 'cron' | 'operator';
+
+/**
+ * Where the maintenance run in progress is (the task fields appear once it started one).
+ */
+export type MaintenanceProgress = {
+    started_at: string;
+    /**
+     * The table being maintained.
+     */
+    table?: string;
+    task?: MaintenanceTask;
+    /**
+     * Task runs (one per table and task) finished.
+     */
+    done?: number;
+    /**
+     * Task runs this run does.
+     */
+    total?: number;
+    /**
+     * Groups of the current task finished (compaction, tier-partitions).
+     */
+    group?: number;
+    /**
+     * Groups the current task has.
+     */
+    groups?: number;
+};
+
+export type MaintenanceRun = {
+    id: number;
+    trigger: RunTrigger;
+    started_at: string;
+    finished_at: string;
+    results: Array<MaintenanceTaskResult>;
+};
+
+export type MaintenanceRuns = {
+    running: boolean;
+    /**
+     * The run in progress; present only while `running`.
+     */
+    current?: MaintenanceProgress;
+    /**
+     * Finished runs, newest first.
+     */
+    runs: Array<MaintenanceRun>;
+};
+
 export type ImportRequest = {
     /**
      * Only this source (its configured `name`); all sources when omitted.
@@ -307,10 +360,20 @@ export type ImportSourceKind = 'd1' | 'libsql' | 'http';
 export type ImportErrorKind = 'config' | 'source' | 'type_conflict' | 'concurrent_import' | 'cursor_lost' | 'catalog';
 
 export type ImportSourceResult = {
-    source: string;
-    kind: ImportSourceKind;
     /**
-     * The Iceberg table (dot-separated namespace and name), e.g. `imports.orders`.
+     * The source's configured `name` (`#<index>` for an entry without one).
+     */
+    source: string;
+    /**
+     * The source's kind; absent only for an invalid entry whose `kind` is missing or not one
+     * of the kinds.
+     *
+     */
+    kind?: ImportSourceKind;
+    /**
+     * The Iceberg table (dot-separated namespace and name), e.g. `imports.orders`. For an
+     * invalid entry, its `table` when that is a valid name, otherwise its `name`.
+     *
      */
     table: string;
     /**
@@ -330,7 +393,10 @@ export type ImportSourceResult = {
      */
     more?: boolean;
     /**
-     * The cursor the run started from (JSON text of the value), absent on a first import.
+     * The cursor the run started from (JSON text of the value): the table's, or the source's
+     * `initialCursor` when nothing was imported yet; absent on a first import without
+     * `initialCursor`, and for a source that failed before reading its table.
+     *
      */
     previous_cursor?: string;
     /**
@@ -355,6 +421,58 @@ export type ImportSourceResult = {
 
 export type ImportResult = {
     results: Array<ImportSourceResult>;
+};
+
+/**
+ * Where the import run in progress is (the source fields appear once it started one).
+ */
+export type ImportProgress = {
+    started_at: string;
+    /**
+     * The source being imported.
+     */
+    source?: string;
+    /**
+     * Sources finished before this one.
+     */
+    done?: number;
+    /**
+     * Sources this run imports (valid entries).
+     */
+    sources?: number;
+    /**
+     * The source's last committed batch in this run.
+     */
+    batch?: number;
+    max_batches?: number;
+    /**
+     * Rows of this source committed by this run so far.
+     */
+    rows?: number;
+    /**
+     * The source's cursor after its last committed batch.
+     */
+    cursor?: string;
+};
+
+export type ImportRun = {
+    id: number;
+    trigger: RunTrigger;
+    started_at: string;
+    finished_at: string;
+    results: Array<ImportSourceResult>;
+};
+
+export type ImportRuns = {
+    running: boolean;
+    /**
+     * The run in progress; present only while `running`.
+     */
+    current?: ImportProgress;
+    /**
+     * Finished runs, newest first.
+     */
+    runs: Array<ImportRun>;
 };
 
 export type ErrorKind = 'not_found' | 'missing_token' | 'invalid_token' | 'conflict' | 'invalid_request' | 'internal';
@@ -497,6 +615,44 @@ export type FlushBuffersResponses = {
 
 export type FlushBuffersResponse = FlushBuffersResponses[keyof FlushBuffersResponses];
 
+export type GetMaintenanceData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * How many finished runs to list, newest first (20 when omitted).
+         */
+        limit?: number;
+    };
+    url: '/ops/maintenance';
+};
+
+export type GetMaintenanceErrors = {
+    /**
+     * `limit` is not an integer from 1 to 100.
+     */
+    400: ErrorResponse;
+    /**
+     * No bearer token.
+     */
+    401: ErrorResponse;
+    /**
+     * Wrong bearer token.
+     */
+    403: ErrorResponse;
+};
+
+export type GetMaintenanceError = GetMaintenanceErrors[keyof GetMaintenanceErrors];
+
+export type GetMaintenanceResponses = {
+    /**
+     * The run in progress, if any, and the recent runs.
+     */
+    200: MaintenanceRuns;
+};
+
+export type GetMaintenanceResponse = GetMaintenanceResponses[keyof GetMaintenanceResponses];
+
 export type RunMaintenanceData = {
     body?: MaintenanceRequest;
     path?: never;
@@ -533,6 +689,44 @@ export type RunMaintenanceResponses = {
 };
 
 export type RunMaintenanceResponse = RunMaintenanceResponses[keyof RunMaintenanceResponses];
+
+export type GetImportsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * How many finished runs to list, newest first (20 when omitted).
+         */
+        limit?: number;
+    };
+    url: '/ops/imports';
+};
+
+export type GetImportsErrors = {
+    /**
+     * `limit` is not an integer from 1 to 100.
+     */
+    400: ErrorResponse;
+    /**
+     * No bearer token.
+     */
+    401: ErrorResponse;
+    /**
+     * Wrong bearer token.
+     */
+    403: ErrorResponse;
+};
+
+export type GetImportsError = GetImportsErrors[keyof GetImportsErrors];
+
+export type GetImportsResponses = {
+    /**
+     * The run in progress, if any, and the recent runs.
+     */
+    200: ImportRuns;
+};
+
+export type GetImportsResponse = GetImportsResponses[keyof GetImportsResponses];
 
 export type RunImportsData = {
     body?: ImportRequest;

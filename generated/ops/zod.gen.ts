@@ -201,6 +201,38 @@ export const zMaintenanceResult = z.object({
     results: z.array(zMaintenanceTaskResult)
 });
 
+/**
+ * What started a run: the service's cron trigger, or an operator's `POST`.
+ */
+export const zRunTrigger = z.enum(['cron', 'operator']);
+
+/**
+ * Where the maintenance run in progress is (the task fields appear once it started one).
+ */
+export const zMaintenanceProgress = z.object({
+    started_at: z.iso.datetime(),
+    table: z.string().optional(),
+    task: zMaintenanceTask.optional(),
+    done: z.int().gte(0).optional(),
+    total: z.int().gte(0).optional(),
+    group: z.int().gte(0).optional(),
+    groups: z.int().gte(0).optional()
+});
+
+export const zMaintenanceRun = z.object({
+    id: z.int().gte(1),
+    trigger: zRunTrigger,
+    started_at: z.iso.datetime(),
+    finished_at: z.iso.datetime(),
+    results: z.array(zMaintenanceTaskResult)
+});
+
+export const zMaintenanceRuns = z.object({
+    running: z.boolean(),
+    current: zMaintenanceProgress.optional(),
+    runs: z.array(zMaintenanceRun)
+});
+
 export const zImportRequest = z.object({
     source: z.string().optional(),
     max_batches: z.int().gte(1).optional()
@@ -238,7 +270,7 @@ export const zImportErrorKind = z.enum([
 
 export const zImportSourceResult = z.object({
     source: z.string(),
-    kind: zImportSourceKind,
+    kind: zImportSourceKind.optional(),
     table: z.string(),
     status: z.enum([
         'imported',
@@ -259,6 +291,34 @@ export const zImportSourceResult = z.object({
 
 export const zImportResult = z.object({
     results: z.array(zImportSourceResult)
+});
+
+/**
+ * Where the import run in progress is (the source fields appear once it started one).
+ */
+export const zImportProgress = z.object({
+    started_at: z.iso.datetime(),
+    source: z.string().optional(),
+    done: z.int().gte(0).optional(),
+    sources: z.int().gte(0).optional(),
+    batch: z.int().gte(1).optional(),
+    max_batches: z.int().gte(1).optional(),
+    rows: z.int().gte(0).optional(),
+    cursor: z.string().optional()
+});
+
+export const zImportRun = z.object({
+    id: z.int().gte(1),
+    trigger: zRunTrigger,
+    started_at: z.iso.datetime(),
+    finished_at: z.iso.datetime(),
+    results: z.array(zImportSourceResult)
+});
+
+export const zImportRuns = z.object({
+    running: z.boolean(),
+    current: zImportProgress.optional(),
+    runs: z.array(zImportRun)
 });
 
 export const zErrorKind = z.enum([
@@ -321,12 +381,30 @@ export const zFlushBuffersBody = zFlushRequest;
  */
 export const zFlushBuffersResponse = zFlushResult;
 
+export const zGetMaintenanceQuery = z.object({
+    limit: z.int().gte(1).lte(100).optional()
+});
+
+/**
+ * The run in progress, if any, and the recent runs.
+ */
+export const zGetMaintenanceResponse = zMaintenanceRuns;
+
 export const zRunMaintenanceBody = zMaintenanceRequest;
 
 /**
  * What each task did, per table.
  */
 export const zRunMaintenanceResponse = zMaintenanceResult;
+
+export const zGetImportsQuery = z.object({
+    limit: z.int().gte(1).lte(100).optional()
+});
+
+/**
+ * The run in progress, if any, and the recent runs.
+ */
+export const zGetImportsResponse = zImportRuns;
 
 export const zRunImportsBody = zImportRequest;
 

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Stand-ins for the services the health Worker probes. Each answers /healthz,
  * /metrics?format=json (a MetricsSnapshot) and the operator endpoints, echoing
- * what it received. A service named in the `down` set answers 500 to /healthz.
+ * what it received (the query string as `search` when there is one). A service named in the `down` set answers 500 to /healthz.
  */
 const stub = (name: string, metrics: unknown, down = false, entrypoint?: string) => ({
   name,
@@ -15,7 +15,7 @@ const stub = (name: string, metrics: unknown, down = false, entrypoint?: string)
     const u = new URL(req.url);
     if (u.pathname === '/healthz') return ${down} ? new Response('disk on fire', { status: 500 }) : Response.json({ status: 'ok', service: ${JSON.stringify(name)} });
     if (u.pathname === '/metrics') return Response.json(${JSON.stringify(metrics)});
-    return Response.json({ service: ${JSON.stringify(name)}, method: req.method, path: u.pathname, body: await req.text() });
+    return Response.json({ service: ${JSON.stringify(name)}, method: req.method, path: u.pathname, ...(u.search ? { search: u.search } : {}), body: await req.text() });
   } };
   export default handler;`,
 });

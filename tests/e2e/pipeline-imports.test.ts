@@ -6,7 +6,8 @@
  * `POST /ops/imports` through the router and the health Worker, then read
  * back with PyIceberg through the catalog. A second run takes only the new
  * records (and adds the column a new field brings); a third finds nothing to
- * do; a misconfigured source fails alone, naming its field.
+ * do; a misconfigured source fails alone, naming its field; `GET /ops/imports`
+ * lists the runs.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -59,7 +60,7 @@ let api: Server;
 
 interface ImportResult {
   source: string;
-  kind: string;
+  kind?: string;
   table: string;
   status: string;
   rows: number;
@@ -255,6 +256,28 @@ describe('POST /ops/imports on the local stack', () => {
     expect(third.get('customers')).toMatchObject({ status: 'up_to_date', rows: 0, batches: 0 });
     expect((await readImported('orders')).summaries.length).toBe(before);
   }, 240_000);
+
+  it('lists the runs, newest first, on GET /ops/imports behind the operator token', async () => {
+    const res = await fetch(`${stack.url}/ops/imports?limit=2`, {
+      headers: { authorization: OPERATOR.authorization },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      running: boolean;
+      runs: { trigger: string; started_at: string; results: ImportResult[] }[];
+    };
+    expect(body.running).toBe(false);
+    expect(body.runs.map((r) => r.trigger)).toEqual(['operator', 'operator']);
+    // The third run (nothing new), then the second (customers only).
+    expect(body.runs[0]!.results.map((r) => [r.source, r.status])).toEqual([
+      ['broken', 'failed'],
+      ['orders', 'up_to_date'],
+      ['customers', 'up_to_date'],
+    ]);
+    expect(body.runs[1]!.results.map((r) => [r.source, r.rows])).toEqual([['customers', 2]]);
+    const keyless = await fetch(`${stack.url}/ops/imports`);
+    expect(keyless.status).toBe(401);
+  }, 60_000);
 
   it('answers bad requests with the status and a message naming the problem', async () => {
     const unknown = await runImports({ source: 'nope' });

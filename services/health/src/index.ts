@@ -1,6 +1,8 @@
 /**
  * The operations Worker: serves contracts/ops.yaml (except `/v1/costs`, which
  * the catalog serves) with hono + chanfana, using the generated zod schemas.
+ * Operator actions and the run reports of maintenance and the import pipeline
+ * are forwarded to the Worker that does them, after the operator token.
  */
 import {
   zComponentHealth,
@@ -8,12 +10,16 @@ import {
   zFlushRequest,
   zFlushResult,
   zGetComponentHealthPath,
+  zGetImportsQuery,
+  zGetMaintenanceQuery,
   zGetMetricsQuery,
   zHealthReport,
   zImportRequest,
   zImportResult,
+  zImportRuns,
   zMaintenanceRequest,
   zMaintenanceResult,
+  zMaintenanceRuns,
   zMetricsReport,
 } from '@analytics/generated/ops/zod';
 import { contentJson, fromHono, OpenAPIRoute } from 'chanfana';
@@ -175,6 +181,48 @@ function operatorRoute(
   };
 }
 
+/**
+ * Forwards the question "what is running, what ran" to the service that runs
+ * (its `GET <path>`, which answers in the contract's shape and checks
+ * `limit`), after checking the operator token.
+ */
+function runsRoute(
+  operationId: string,
+  summary: string,
+  query: z.ZodObject,
+  response: z.ZodType,
+  target: (env: Env) => Fetcher,
+  path: string,
+) {
+  return class extends OpenAPIRoute {
+    override schema = {
+      tags: ['operator'],
+      operationId,
+      summary,
+      security: [{ OperatorToken: [] }],
+      request: { query },
+      responses: {
+        '200': { description: 'The run in progress, if any, and the recent runs.', ...contentJson(response) },
+        '400': errorContent('`limit` is not an integer from 1 to 100.'),
+        '401': errorContent('No bearer token.'),
+        '403': errorContent('Wrong bearer token.'),
+      },
+    };
+
+    override async handle(c: AppContext) {
+      const denied = authorizeOperator(c, c.env.ANALYTICS_OPERATOR_TOKEN);
+      if (denied) return denied;
+      try {
+        return await target(c.env).fetch(`http://internal${path}${new URL(c.req.url).search}`, {
+          headers: { accept: 'application/json' },
+        });
+      } catch (err) {
+        return opsError(c, 503, 'internal', `the service behind ${path} is unavailable: ${String(err)}`);
+      }
+    }
+  };
+}
+
 const app = new Hono<{ Bindings: Env }>();
 const openapi = fromHono(app, {
   docs_url: '/docs',
@@ -213,6 +261,28 @@ openapi.post(
     zMaintenanceResult,
     (e) => e.MAINTENANCE,
     '/ops/maintenance',
+  ),
+);
+openapi.get(
+  '/ops/maintenance',
+  runsRoute(
+    'getMaintenance',
+    'Maintenance in progress and the recent runs',
+    zGetMaintenanceQuery,
+    zMaintenanceRuns,
+    (e) => e.MAINTENANCE,
+    '/ops/maintenance',
+  ),
+);
+openapi.get(
+  '/ops/imports',
+  runsRoute(
+    'getImports',
+    'The import run in progress and the recent runs',
+    zGetImportsQuery,
+    zImportRuns,
+    (e) => e.PIPELINE,
+    '/ops/imports',
   ),
 );
 openapi.post(

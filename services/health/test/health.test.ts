@@ -118,6 +118,36 @@ describe('operator actions', () => {
   });
 });
 
+describe('run reports', () => {
+  it('forwards GET /ops/imports to the pipeline and GET /ops/maintenance to maintenance, limit included', async () => {
+    const auth = { authorization: 'Bearer test-operator-token' };
+    const imports = await SELF.fetch('http://localhost/ops/imports?limit=5', { headers: auth });
+    expect(await imports.json()).toEqual({
+      service: 'analytics-pipeline',
+      method: 'GET',
+      path: '/ops/imports',
+      search: '?limit=5',
+      body: '',
+    });
+    const maint = await SELF.fetch('http://localhost/ops/maintenance', { headers: auth });
+    expect(await maint.json()).toEqual({
+      service: 'analytics-maintenance',
+      method: 'GET',
+      path: '/ops/maintenance',
+      body: '',
+    });
+  });
+
+  it('answers only the operator', async () => {
+    const keyless = await SELF.fetch('http://localhost/ops/imports');
+    expect(keyless.status).toBe(401);
+    const wrong = await SELF.fetch('http://localhost/ops/maintenance', {
+      headers: { authorization: 'Bearer x' },
+    });
+    expect(wrong.status).toBe(403);
+  });
+});
+
 describe('served contract', () => {
   it('serves exactly contracts/ops.yaml (the paths this Worker owns)', async () => {
     const served = await (await SELF.fetch('http://localhost/openapi.json')).text();

@@ -8,7 +8,13 @@ import type { ImportSourceResult } from '@analytics/generated/ops/types';
 import { formatIdentifier } from '@analytics/iceberg';
 import type { ParsedSources } from './config.ts';
 import { isImportError } from './errors.ts';
-import { type BatchProgress, type ImportDeps, importSource, tableIdOf } from './import-source.ts';
+import {
+  type BatchProgress,
+  IMPORT_NAMESPACE,
+  type ImportDeps,
+  importSource,
+  tableIdOf,
+} from './import-source.ts';
 import type { FetchLike } from './sources/hrana-client.ts';
 import { type BindingLookup, buildSource } from './sources/index.ts';
 
@@ -47,8 +53,8 @@ export async function runImports(
   for (const s of invalid)
     results.push({
       source: s.name,
-      kind: s.kind ?? 'http',
-      table: `imports.${s.name}`,
+      ...(s.kind ? { kind: s.kind } : {}),
+      table: formatIdentifier({ namespace: IMPORT_NAMESPACE, name: s.table }),
       status: 'failed',
       rows: 0,
       batches: 0,

@@ -238,6 +238,16 @@ describe('one source failing beside others', () => {
     );
   });
 
+  it('reports initialCursor as the previous cursor of a first import', async () => {
+    await db.exec('CREATE TABLE signups (id INTEGER PRIMARY KEY, email TEXT)');
+    await db.exec("INSERT INTO signups VALUES (1, 'a@x'), (2, 'b@x'), (3, 'c@x')");
+    const signups = source({ name: 'signups', from: 'signups', cursor: 'id', initialCursor: 1 });
+    const [first] = await runImports(deps(), { sources: [signups], invalid: [] }, lookup);
+    expect(first).toMatchObject({ status: 'imported', rows: 2, previous_cursor: '1', cursor: '3' });
+    const [again] = await runImports(deps(), { sources: [signups], invalid: [] }, lookup);
+    expect(again).toMatchObject({ status: 'up_to_date', previous_cursor: '3' });
+  });
+
   it('holds back rows that share the last cursor value when there is no key', async () => {
     await db.exec('CREATE TABLE visits (at INTEGER NOT NULL, page TEXT)');
     await db.exec("INSERT INTO visits VALUES (1, 'a'), (2, 'b'), (2, 'c'), (2, 'd'), (3, 'e')");

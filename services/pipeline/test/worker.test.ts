@@ -1,10 +1,11 @@
 /**
- * The Worker's own surface: `POST /ops/imports` as the contract says (the
- * health Worker forwards it after checking the operator token), the run
- * history and the status. The CATALOG binding answers 503 in these tests,
+ * The Worker's own surface: `POST /ops/imports` and `GET /ops/imports` as
+ * the contract says (the health Worker forwards them after checking the
+ * operator token), the internal run history and status. The CATALOG binding answers 503 in these tests,
  * so a run reports the catalog failure per source.
  */
 import { env, SELF } from 'cloudflare:test';
+import { zImportRuns } from '@analytics/generated/ops/zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const post = (body: string) =>
@@ -72,5 +73,37 @@ describe('POST /ops/imports', () => {
     expect(metrics.metrics.map((m) => m.name)).toEqual(
       expect.arrayContaining(['analytics_import_runs_total', 'analytics_import_failures_total']),
     );
+  });
+});
+
+describe('GET /ops/imports', () => {
+  it('reports that nothing runs and the recent runs, newest first, in the contract shape', async () => {
+    await post('{"source":"broken"}');
+    const res = await SELF.fetch('http://pipeline/ops/imports?limit=1');
+    expect(res.status).toBe(200);
+    const body = zImportRuns.parse(await res.json());
+    expect(body).toEqual({
+      running: false,
+      runs: [
+        {
+          id: expect.any(Number),
+          trigger: 'operator',
+          started_at: expect.any(String),
+          finished_at: expect.any(String),
+          results: [expect.objectContaining({ source: 'broken', status: 'failed', error_kind: 'config' })],
+        },
+      ],
+    });
+    const all = zImportRuns.parse(await (await SELF.fetch('http://pipeline/ops/imports')).json());
+    expect(all.runs.length).toBeGreaterThanOrEqual(2);
+    expect(all.runs[0]!.id).toBeGreaterThan(all.runs[1]!.id);
+  });
+
+  it('refuses a limit outside 1 to 100', async () => {
+    const res = await SELF.fetch('http://pipeline/ops/imports?limit=500');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: { kind: 'invalid_request', message: 'limit: must be an integer from 1 to 100, not "500"' },
+    });
   });
 });
