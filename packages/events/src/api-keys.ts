@@ -1,6 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2.js';
+import { KeyConfigError, parseHashedKeyList, sha256Hex as sha256HexOf } from '@analytics/keys';
 import { EventError } from './event-error.ts';
-import { isObject } from './ingest-body.ts';
 
 /** One configured ingest key: only the SHA-256 of the key is kept. */
 export interface ApiKeyEntry {
@@ -52,8 +51,7 @@ export class ApiKeyRing {
     const single = settings.ANALYTICS_API_KEY?.trim();
     if (single !== undefined && single !== '')
       entries.push({ sha256: await sha256Hex(single), projects: ['*'], name: 'ANALYTICS_API_KEY' });
-    const list = settings.COLLECTOR_API_KEYS?.trim();
-    if (list !== undefined && list !== '') entries.push(...parseKeyList(list));
+    entries.push(...parseKeyList(settings.COLLECTOR_API_KEYS));
     const anonymous = (settings.ANONYMOUS_PROJECTS ?? '')
       .split(',')
       .map((p) => p.trim())
@@ -94,45 +92,32 @@ export function keyAllowsProject(entry: ApiKeyEntry, projectId: string | undefin
   return projectId === undefined || entry.projects.includes('*') || entry.projects.includes(projectId);
 }
 
-/**
- * Lower-case hex SHA-256 of a string's UTF-8 bytes. Synchronous (@noble/hashes):
- * for a key of a few dozen bytes Web Crypto's asynchronous digest cost far more
- * in workerd than the hash itself, on every request.
- */
+/** Lower-case hex SHA-256 of a string's UTF-8 bytes (`@analytics/keys`), as a promise. */
 export async function sha256Hex(text: string): Promise<string> {
-  return sha256HexSync(text);
+  return sha256HexOf(text);
 }
 
 /** `sha256Hex` without the promise. */
 export function sha256HexSync(text: string): string {
-  let hex = '';
-  for (const byte of sha256(ENCODER.encode(text))) hex += HEX[byte];
-  return hex;
+  return sha256HexOf(text);
 }
 
-const ENCODER = new TextEncoder();
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
-
-function parseKeyList(json: string): ApiKeyEntry[] {
-  let parsed: unknown;
+/** `COLLECTOR_API_KEYS`: the shared hashed key list (`@analytics/keys`), each entry with its `projects`. */
+function parseKeyList(json: string | undefined): ApiKeyEntry[] {
+  let list: ReturnType<typeof parseHashedKeyList>;
   try {
-    parsed = JSON.parse(json);
+    list = parseHashedKeyList(json, 'COLLECTOR_API_KEYS');
   } catch (cause) {
-    throw new EventError('invalid-key-config', 'COLLECTOR_API_KEYS is not valid JSON', { cause });
+    if (cause instanceof KeyConfigError) throw new EventError('invalid-key-config', cause.message, { cause });
+    throw cause;
   }
-  if (!Array.isArray(parsed))
-    throw new EventError('invalid-key-config', 'COLLECTOR_API_KEYS must be a JSON array');
-  return parsed.map((raw, i) => {
-    if (!isObject(raw))
-      throw new EventError('invalid-key-config', `COLLECTOR_API_KEYS[${i}] must be an object`);
-    const { sha256, projects, name } = raw;
-    if (typeof sha256 !== 'string' || !/^[0-9a-fA-F]{64}$/.test(sha256))
-      throw new EventError('invalid-key-config', `COLLECTOR_API_KEYS[${i}].sha256 must be 64 hex digits`);
+  return list.map(({ sha256, name, index, raw }) => {
+    const { projects } = raw;
     if (!Array.isArray(projects) || projects.length === 0 || !projects.every((p) => typeof p === 'string'))
       throw new EventError(
         'invalid-key-config',
-        `COLLECTOR_API_KEYS[${i}].projects must be a non-empty array of strings`,
+        `COLLECTOR_API_KEYS[${index}].projects must be a non-empty array of strings`,
       );
-    return { sha256: sha256.toLowerCase(), projects, name: typeof name === 'string' ? name : `key-${i}` };
+    return { sha256, projects, name };
   });
 }
