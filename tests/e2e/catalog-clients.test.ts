@@ -12,7 +12,8 @@ import { appendRows, defaultTableEnv, fileIO, RestCatalog } from '@analytics/ice
 import { loadParquetWasmNode } from '@analytics/iceberg/node';
 import { S3Store } from '@analytics/s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, type StackHandle, startTestStack, venvPython } from '../helpers/stack.ts';
+import { pythonJson } from '../helpers/python.ts';
+import { repoRoot, type StackHandle, startTestStack } from '../helpers/stack.ts';
 
 const run = promisify(execFile);
 const ADMIN = 'analytics:analytics-secret';
@@ -21,14 +22,7 @@ const WRITER_TOKEN = 'e2e-writer-token-0123456789';
 
 /** Runs one of tests/e2e/python/*.py and parses the JSON object it prints last. */
 async function python(script: string, ...args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await run(venvPython, [join(repoRoot, 'tests', 'e2e', 'python', script), ...args], {
-    timeout: 240_000,
-    maxBuffer: 16 * 1024 * 1024,
-  }).catch((err: { stdout?: string; stderr?: string; message: string }) => {
-    throw new Error(`${script} failed: ${err.message}\n${err.stderr ?? ''}`);
-  });
-  const last = stdout.trim().split('\n').at(-1) ?? '';
-  return JSON.parse(last) as Record<string, unknown>;
+  return pythonJson<Record<string, unknown>>(script, args);
 }
 
 let stack: StackHandle;

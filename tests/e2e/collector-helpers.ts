@@ -3,9 +3,7 @@
  * public origin and reading the event tables back with PyIceberg through the
  * catalog (tests/e2e/python/collector_read.py).
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { repoRoot, venvPython } from '../helpers/stack.ts';
+import { pythonJson } from '../helpers/python.ts';
 
 /** The ingest key the tests configure (ANALYTICS_API_KEY). */
 export const INGEST_KEY = 'e2e-ingest-key';
@@ -26,25 +24,22 @@ export function readTables(
   url: string,
   tables: readonly string[],
 ): Promise<Record<string, TableReport | null>> {
-  const script = join(repoRoot, 'tests', 'e2e', 'python', 'collector_read.py');
-  return new Promise((resolve, reject) => {
-    const child = spawn(venvPython, [script, url, CATALOG_CREDENTIAL, ...tables], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`collector_read.py exited ${code}: ${err.slice(-3000)}`));
-      else resolve(JSON.parse(out) as Record<string, TableReport | null>);
-    });
-  });
+  return pythonJson<Record<string, TableReport | null>>('collector_read.py', [
+    url,
+    CATALOG_CREDENTIAL,
+    ...tables,
+  ]);
+}
+
+/** One table's schema and some columns, as PyIceberg reads them. */
+export interface ColumnsReport {
+  readonly fields: { id: number; name: string; type: string; required: boolean }[];
+  readonly rows: Record<string, unknown>[];
+}
+
+/** `default.<table>`'s schema and every row's event_id and `columns`, read with PyIceberg (columns matched by field id). */
+export function readColumns(url: string, table: string, columns: readonly string[]): Promise<ColumnsReport> {
+  return pythonJson<ColumnsReport>('collector_columns.py', [url, CATALOG_CREDENTIAL, table, ...columns]);
 }
 
 /** Polls `readTables` until `done` holds or `timeoutMs` passes; returns the last report. */

@@ -7,11 +7,9 @@
  * wrong type gets a per-event error naming the field, the column type and
  * the value, and is not stored, while the good events beside it are.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, type StackHandle, startTestStack, venvPython } from '../helpers/stack.ts';
-import { CATALOG_CREDENTIAL, eventId, INGEST_KEY, postEvents } from './collector-helpers.ts';
+import { type StackHandle, startTestStack } from '../helpers/stack.ts';
+import { eventId, INGEST_KEY, postEvents, readColumns } from './collector-helpers.ts';
 
 let stack: StackHandle;
 
@@ -36,35 +34,6 @@ function order(n: number, data: unknown): Record<string, unknown> {
     time: '2024-03-01T09:30:00Z',
     data,
   };
-}
-
-interface ColumnsReport {
-  fields: { id: number; name: string; type: string; required: boolean }[];
-  rows: Record<string, unknown>[];
-}
-
-/** The table's schema and rows as PyIceberg reads them (tests/e2e/python/collector_columns.py). */
-function readColumns(table: string, columns: string[]): Promise<ColumnsReport> {
-  const script = join(repoRoot, 'tests', 'e2e', 'python', 'collector_columns.py');
-  return new Promise((resolve, reject) => {
-    const child = spawn(venvPython, [script, stack.url, CATALOG_CREDENTIAL, table, ...columns], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out) as ColumnsReport)
-        : reject(new Error(`collector_columns.py exited ${code}: ${err.slice(-3000)}`)),
-    );
-  });
 }
 
 async function flush(table: string): Promise<{ status: string; events: number }> {
@@ -147,7 +116,7 @@ describe('schema evolution on write', () => {
 
     expect(await flush('custom_events')).toMatchObject({ status: 'committed', events: 2 });
 
-    const report = await readColumns('custom_events', ['amount', 'plan', 'express', 'properties']);
+    const report = await readColumns(stack.url, 'custom_events', ['amount', 'plan', 'express', 'properties']);
     const byName = new Map(report.fields.map((f) => [f.name, f]));
     expect(byName.get('amount')).toMatchObject({ type: 'double', required: false });
     expect(byName.get('plan')).toMatchObject({ type: 'string', required: false });

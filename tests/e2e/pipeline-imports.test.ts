@@ -9,7 +9,7 @@
  * do; a misconfigured source fails alone, naming its field; `GET /ops/imports`
  * lists the runs.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script shared with `npm start`, no type declarations
 import { freePort } from '../../scripts/stack.mjs';
-import { repoRoot, type StackHandle, startTestStack, venvPython } from '../helpers/stack.ts';
+import { pythonJson } from '../helpers/python.ts';
+import { repoRoot, type StackHandle, startTestStack } from '../helpers/stack.ts';
 import { CATALOG_CREDENTIAL } from './collector-helpers.ts';
 
 const OPERATOR = { authorization: 'Bearer dev-operator-token', 'content-type': 'application/json' };
@@ -95,26 +96,7 @@ interface TableRead {
 
 /** imports.<table> as PyIceberg reads it (tests/e2e/python/imports_read.py). */
 function readImported(table: string): Promise<TableRead> {
-  const script = join(repoRoot, 'tests', 'e2e', 'python', 'imports_read.py');
-  return new Promise((resolve, reject) => {
-    const child = spawn(venvPython, [script, stack.url, CATALOG_CREDENTIAL, table], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out) as TableRead)
-        : reject(new Error(`imports_read.py exited ${code}: ${err.slice(-3000)}`)),
-    );
-  });
+  return pythonJson<TableRead>('imports_read.py', [stack.url, CATALOG_CREDENTIAL, table]);
 }
 
 const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => Number(a.id) - Number(b.id);

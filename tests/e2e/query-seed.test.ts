@@ -7,11 +7,10 @@
  * tables through the catalog; time travel to an instant between two commits
  * returns only the earlier commit's rows.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { AnalyticsClient } from '@analytics/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, type StackHandle, startTestStack, venvPython } from '../helpers/stack.ts';
+import { pythonJson } from '../helpers/python.ts';
+import { type StackHandle, startTestStack } from '../helpers/stack.ts';
 import {
   CATALOG_CREDENTIAL,
   eventId,
@@ -65,31 +64,13 @@ async function expected(start: string, end: string, atMs?: number): Promise<Expe
 }
 
 function expectedOnce(start: string, end: string, atMs?: number): Promise<Expected> {
-  const script = join(repoRoot, 'tests', 'e2e', 'python', 'query_expected.py');
-  const args = [
-    script,
+  return pythonJson<Expected>('query_expected.py', [
     stack.url,
     CATALOG_CREDENTIAL,
     start,
     end,
     ...(atMs === undefined ? [] : [String(atMs)]),
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(venvPython, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out) as Expected)
-        : reject(new Error(`query_expected.py: ${err.slice(-3000)}`)),
-    );
-  });
+  ]);
 }
 
 const BROWSER = {

@@ -13,7 +13,6 @@
  * Chromium comes from the system (`apt-get install chromium`; `.ci/run`
  * installs it). Without it this file fails, naming what to install.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -24,8 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTrackerScript } from '../../clients/tracker/build.mjs';
 // @ts-expect-error: plain ESM script shared with `npm start`, no type declarations
 import { freePort } from '../../scripts/stack.mjs';
-import { repoRoot, type StackHandle, startTestStack, venvPython } from '../helpers/stack.ts';
-import { CATALOG_CREDENTIAL, INGEST_KEY } from './collector-helpers.ts';
+import { type StackHandle, startTestStack } from '../helpers/stack.ts';
+import { INGEST_KEY, readColumns } from './collector-helpers.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -40,19 +39,25 @@ let stack: StackHandle;
 let browser: Browser;
 let site: Server;
 let siteUrl: string;
+/** Headers a relay does not pass on (it sends and answers whole, decoded bodies). */
+const HOP_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
+/** The keyed page sends through this pass-through to the stack, which records what the browser sent. */
+let relay: Server;
+let relayUrl: string;
+const relayed: { method: string; requestHeaders: string; status: number; allowHeaders: string }[] = [];
 
 /**
  * The site's one HTML page (an SPA: every path serves it). `keyed` pages send
  * `data-key`; the page makes a two-second silent WAV in memory for its
  * `<video>`, so nothing depends on codecs or media files.
  */
-function sitePage(stackUrl: string, keyed: boolean): string {
+function sitePage(stackUrl: string, keyed: boolean, endpoint = `${stackUrl}/events`): string {
   const key = keyed ? ` data-key="${INGEST_KEY}"` : '';
   const project = keyed ? 'shop' : 'web';
   return `<!doctype html>
 <html><head><meta charset="utf-8"><title>Landing</title>
 <script>window.tracker=window.tracker||function(){(tracker.q=tracker.q||[]).push(arguments)}</script>
-<script src="${stackUrl}/tracker.js" data-project="${project}" data-endpoint="${stackUrl}/events"${key} data-environment="e2e" defer></script>
+<script src="${stackUrl}/tracker.js" data-project="${project}" data-endpoint="${endpoint}"${key} data-environment="e2e" defer></script>
 </head><body><h1>Site</h1><video id="intro" data-video-id="intro-video" muted></video>
 <script>
   // Queued before tracker.js runs (it is deferred): replayed by it.
@@ -67,35 +72,6 @@ function sitePage(stackUrl: string, keyed: boolean): string {
   for (let i = 0; i < n; i++) wav.setUint8(44 + i, 128);
   document.getElementById('intro').src = URL.createObjectURL(new Blob([wav.buffer], { type: 'audio/wav' }));
 </script></body></html>`;
-}
-
-interface ColumnsReport {
-  fields: { id: number; name: string; type: string; required: boolean }[];
-  rows: Record<string, unknown>[];
-}
-
-/** A table's schema and rows as PyIceberg reads them (tests/e2e/python/collector_columns.py). */
-function readColumns(table: string, columns: string[]): Promise<ColumnsReport> {
-  const script = join(repoRoot, 'tests', 'e2e', 'python', 'collector_columns.py');
-  return new Promise((resolve, reject) => {
-    const child = spawn(venvPython, [script, stack.url, CATALOG_CREDENTIAL, table, ...columns], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out) as ColumnsReport)
-        : reject(new Error(`collector_columns.py exited ${code}: ${err.slice(-3000)}`)),
-    );
-  });
 }
 
 async function flush(): Promise<void> {
@@ -116,7 +92,7 @@ async function flushedRows(
   const deadline = Date.now() + 60_000;
   for (;;) {
     await flush();
-    const rows = await readColumns(table, columns).then(
+    const rows = await readColumns(stack.url, table, columns).then(
       (r) => r.rows,
       () => [],
     );
@@ -135,9 +111,38 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   stack = await startTestStack({ vars: { ANALYTICS_API_KEY: INGEST_KEY, FLUSH_INTERVAL_MS: '600000' } });
   const port = (await freePort()) as number;
+  relay = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(([k, v]) => !HOP_HEADERS.has(k) && typeof v === 'string'),
+    ) as Record<string, string>;
+    const answer = await fetch(`${stack.url}${req.url}`, {
+      method: req.method ?? 'GET',
+      headers,
+      ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+    });
+    relayed.push({
+      method: req.method ?? '',
+      requestHeaders: req.headers['access-control-request-headers'] ?? '',
+      status: answer.status,
+      allowHeaders: answer.headers.get('access-control-allow-headers') ?? '',
+    });
+    res.writeHead(
+      answer.status,
+      Object.fromEntries(
+        [...answer.headers].filter(([k]) => !HOP_HEADERS.has(k) && k !== 'content-encoding'),
+      ),
+    );
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  const relayPort = (await freePort()) as number;
+  await new Promise<void>((resolve) => relay.listen(relayPort, '127.0.0.1', resolve));
+  relayUrl = `http://127.0.0.1:${relayPort}`;
   site = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(sitePage(stack.url, (req.url ?? '').startsWith('/keyed')));
+    const keyed = (req.url ?? '').startsWith('/keyed');
+    res.end(keyed ? sitePage(stack.url, true, `${relayUrl}/events`) : sitePage(stack.url, false));
   });
   await new Promise<void>((resolve) => site.listen(port, '127.0.0.1', resolve));
   siteUrl = `http://127.0.0.1:${port}`;
@@ -146,6 +151,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => (site ? site.close(resolve) : resolve(undefined)));
+  await new Promise((resolve) => (relay ? relay.close(resolve) : resolve(undefined)));
   await stack?.dispose();
 });
 
@@ -320,10 +326,6 @@ describe('the browser tracker on a site', () => {
   it('sends with X-API-Key after a CORS preflight when the snippet has data-key, and its custom fields become columns', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const methods: string[] = [];
-    page.on('request', (req) => {
-      if (req.url() === `${stack.url}/events`) methods.push(req.method());
-    });
     await page.goto(`${siteUrl}/keyed`);
     await page.waitForFunction(
       () => typeof (window as { tracker?: { track?: unknown } }).tracker?.track === 'function',
@@ -346,6 +348,14 @@ describe('the browser tracker on a site', () => {
       plan: 'team',
       seats: 12,
     });
-    expect(methods).toContain('POST');
+    // The browser asked first (X-API-Key is not a CORS-safelisted header), the stack allowed it, then the POST went.
+    const preflight = relayed.findIndex((r) => r.method === 'OPTIONS');
+    const post = relayed.findIndex((r) => r.method === 'POST');
+    expect(preflight).toBeGreaterThanOrEqual(0);
+    expect(post).toBeGreaterThan(preflight);
+    expect(relayed[preflight]?.requestHeaders.toLowerCase()).toContain('x-api-key');
+    expect(relayed[preflight]?.status).toBe(204);
+    expect(relayed[preflight]?.allowHeaders.toLowerCase()).toContain('x-api-key');
+    expect(relayed[post]?.status).toBe(202);
   }, 180_000);
 });
