@@ -32,6 +32,8 @@ export default defineConfig({
         ],
         bindings: {
           QUERY_ENGINE_URL: engine.url,
+          // wrangler.jsonc keeps QUERY_PUBLIC "false": every test sends this key (test/read-key.ts).
+          ANALYTICS_QUERY_KEY: 'test-query-key',
           EXPECTED: JSON.parse(JSON.stringify(engine.expected)),
           CONTRACT_SDL: readFileSync(new URL('../../contracts/analytics.graphql', import.meta.url), 'utf8'),
         },

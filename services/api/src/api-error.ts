@@ -2,7 +2,12 @@ import { GraphQLError } from 'graphql';
 
 /** Error codes the API puts in `errors[].extensions.code`; user errors first, then system errors. */
 export type ApiErrorCode =
-  /** The query engine refused the SQL (files, ATTACH, SET, writes, other tables…). */
+  /** No read key was sent (HTTP 401), or the API has none configured and is not public. */
+  | 'UNAUTHENTICATED'
+  /**
+   * The read key matches no configured key (HTTP 403), or the query engine
+   * refused the SQL (files, ATTACH, SET, writes, other tables…).
+   */
   | 'FORBIDDEN'
   /** The SQL does not parse or names unknown columns. */
   | 'INVALID_SQL'

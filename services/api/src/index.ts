@@ -1,12 +1,14 @@
 import { MetricsRegistry, toPrometheusText } from '@analytics/metrics';
 import { type DocumentNode, execute, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { apiError } from './api-error.ts';
+import { graphqlPreflight, withCors } from './cors.ts';
 import { type BufferReader, type EngineFetch, QueryEngineClient } from './query-engine-client.ts';
 import { defaultQueryLimits, queryLimitsRule } from './query-limits.ts';
+import { type ReadAccessDenied, type ReadKeySettings, ReadKeys } from './read-keys.ts';
 import { buildApiSchema } from './schema.ts';
 
-/** Bindings of the API Worker (wrangler.jsonc). */
-export interface Env {
+/** Bindings of the API Worker (wrangler.jsonc); read keys and `QUERY_PUBLIC` as in `ReadKeySettings`. */
+export interface Env extends ReadKeySettings {
   /** Where the query engine listens (local stack); ignored when `QUERY_ENGINE` is bound. */
   readonly QUERY_ENGINE_URL: string;
   /** The query engine as a service/Container binding (Cloudflare). */
@@ -21,11 +23,22 @@ let schema: GraphQLSchema | undefined;
 const metrics = new MetricsRegistry('api');
 const rules = [...specifiedRules, queryLimitsRule(defaultQueryLimits)];
 
+let readKeysCache: { source: string; keys: ReadKeys } | undefined;
+
+/** The read keys, hashed once per isolate and configuration. */
+function readKeys(env: Env): ReadKeys {
+  const source = `${env.ANALYTICS_QUERY_KEY ?? ''}\u0000${env.QUERY_API_KEYS ?? ''}\u0000${env.QUERY_PUBLIC ?? ''}`;
+  if (readKeysCache?.source !== source) readKeysCache = { source, keys: ReadKeys.fromSettings(env) };
+  return readKeysCache.keys;
+}
+
 /**
  * The analytics API Worker: `POST /graphql` (and `GET /graphql?query=`) runs
  * a GraphQL operation against the contract's schema; every field resolves
- * through the query engine. `GET /metrics` shows latency p50/p95/p99 per
- * operation (Prometheus text, or JSON with `?format=json`).
+ * through the query engine. It needs a read key (`Authorization: Bearer`, or
+ * `X-API-Key`) unless `QUERY_PUBLIC` is `true`, and answers CORS preflights.
+ * `GET /metrics` shows latency p50/p95/p99 per operation (Prometheus text, or
+ * JSON with `?format=json`); it and `/healthz` need no key.
  */
 export { QueryEngineContainer } from './query-engine-container.ts';
 
@@ -43,9 +56,27 @@ export default {
     if (url.pathname === '/healthz' || url.pathname === '/health') return Response.json({ status: 'ok' });
     if (url.pathname !== '/graphql')
       return Response.json({ errors: [{ message: 'Not found' }] }, { status: 404 });
-    return handleGraphql(request, env);
+    if (request.method === 'OPTIONS') return graphqlPreflight();
+    const access = readKeys(env).check(request.headers);
+    if (!access.allowed) {
+      metrics.inc('graphql_requests_total', 'GraphQL operations', {
+        outcome: access.status === 403 ? 'forbidden' : access.status === 401 ? 'unauthenticated' : 'error',
+      });
+      return withCors(deniedResponse(access));
+    }
+    return withCors(await handleGraphql(request, env));
   },
 };
+
+/** A refused request, as a GraphQL error body; a 401 names the scheme to use (RFC 6750). */
+function deniedResponse(access: ReadAccessDenied): Response {
+  const headers: Record<string, string> =
+    access.status === 401 ? { 'www-authenticate': 'Bearer realm="analytics"' } : {};
+  return Response.json(
+    { errors: [apiError(access.code, access.message).toJSON()] },
+    { status: access.status, headers },
+  );
+}
 
 interface GraphqlRequest {
   query?: unknown;

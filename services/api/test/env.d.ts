@@ -4,6 +4,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       QUERY_ENGINE_URL: string;
+      ANALYTICS_QUERY_KEY: string;
+      QUERY_PUBLIC: string;
       EXPECTED: Expected;
       CONTRACT_SDL: string;
     }

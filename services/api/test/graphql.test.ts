@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 async function gql(query: string, variables?: Record<string, unknown>) {
   const res = await SELF.fetch('https://api.test/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${env.ANALYTICS_QUERY_KEY}` },
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, body: (await res.json()) as { data?: any; errors?: any[] } };
