@@ -3,11 +3,13 @@
  *
  *   npm start                          # the local stack, in another terminal
  *   npx node clients/analytics-client/example/dashboard.ts [http://localhost:8787/graphql]
+ *
+ * A deployed API needs its read key: ANALYTICS_QUERY_KEY=… npx node … (the local stack needs none).
  */
 import { AnalyticsClient, AnalyticsError } from '../src/index.ts';
 
 const url = process.argv[2] ?? 'http://localhost:8787/graphql';
-const client = new AnalyticsClient({ url });
+const client = new AnalyticsClient({ url, apiKey: process.env.ANALYTICS_QUERY_KEY });
 const end = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
 const start = new Date(end.getTime() - 7 * 86_400_000);
 const timeRange = { start: start.toISOString(), end: end.toISOString() };

@@ -36,7 +36,13 @@ export interface AnalyticsClientOptions {
   readonly url: string;
   /** A fetch to use (a service binding's, or a test's); the global one by default. */
   readonly fetch?: (request: Request) => Promise<Response>;
-  /** Extra headers on every request (e.g. authorization). */
+  /**
+   * The API's read key (`ANALYTICS_QUERY_KEY`, or one whose hash is in
+   * `QUERY_API_KEYS`), sent as `Authorization: Bearer <key>` on every request.
+   * Not needed when the API is public (`QUERY_PUBLIC=true`, as locally).
+   */
+  readonly apiKey?: string;
+  /** Extra headers on every request; they win over `apiKey`'s `Authorization`. */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -44,8 +50,9 @@ export interface AnalyticsClientOptions {
  * A typed client for the analytics GraphQL API. `request` takes any typed
  * document (the generated ones in `@analytics/generated/graphql`, or your
  * own) and returns its typed `data`; the methods wrap the documents the
- * contract ships. Errors throw `AnalyticsError`. Works in browsers, Workers
- * and Node (web-standard fetch only).
+ * contract ships. Errors throw `AnalyticsError` (a missing or refused read
+ * key: `status` 401 or 403, `code` UNAUTHENTICATED or FORBIDDEN). Works in
+ * browsers, Workers and Node (web-standard fetch only).
  */
 export class AnalyticsClient {
   readonly #o: AnalyticsClientOptions;
@@ -67,7 +74,12 @@ export class AnalyticsClient {
     }
     const request = new Request(this.#o.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...this.#o.headers },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(this.#o.apiKey ? { authorization: `Bearer ${this.#o.apiKey}` } : {}),
+        ...this.#o.headers,
+      },
       body: JSON.stringify({ query: text, variables: variables ?? {} }),
     });
     let response: Response;

@@ -10,9 +10,10 @@ export type AnalyticsErrorKind = 'graphql' | 'http' | 'network';
 
 /**
  * Thrown by `AnalyticsClient.request`. `kind: 'graphql'` carries the API's
- * errors (branch on `errors[i].extensions.code`: FORBIDDEN, INVALID_SQL,
- * BAD_USER_INPUT, NOT_FOUND, SNAPSHOT_EXPIRED, TIMEOUT, QUERY_TOO_COMPLEX,
- * QUERY_ENGINE_UNAVAILABLE, INTERNAL).
+ * errors (branch on `errors[i].extensions.code`: UNAUTHENTICATED (no read
+ * key, HTTP 401), FORBIDDEN (a wrong read key, HTTP 403, or SQL the engine
+ * refuses), INVALID_SQL, BAD_USER_INPUT, NOT_FOUND, SNAPSHOT_EXPIRED, TIMEOUT,
+ * QUERY_TOO_COMPLEX, QUERY_ENGINE_UNAVAILABLE, INTERNAL).
  */
 export class AnalyticsError extends Error {
   readonly kind: AnalyticsErrorKind;
