@@ -20,6 +20,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
 // @ts-expect-error: plain ESM script shared with `npm start`, no type declarations
 import { freePort, root, startStack } from '../../scripts/stack.mjs';
+import { writeCharts } from '../charts.ts';
 
 const { values } = parseArgs({
   options: {
@@ -259,6 +260,8 @@ try {
     values.out ?? join(root, 'bench', 'ingest', 'results.json'),
     `${JSON.stringify(results, null, 2)}\n`,
   );
+  // The chart is drawn from the default results file only (a run with --out is a side experiment).
+  if (values.out === undefined) for (const file of writeCharts()) log(`chart: ${file}`);
 } finally {
   await stack.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -36,6 +36,7 @@ import {
 import { DuckDBInstance } from '@duckdb/node-api';
 import { FileCache } from '../../services/query-engine/src/file-cache.ts';
 import { IcebergTableSource } from '../../services/query-engine/src/iceberg-table-source.ts';
+import { writeCharts } from '../charts.ts';
 import { DAY_MS, pageViews, START_MS } from './generate.ts';
 import { EVENTS_PER_PLAY, videoEventsOfDay } from './generate-video.ts';
 import {
@@ -506,4 +507,5 @@ writeFileSync(
     2,
   )}\n`,
 );
+for (const file of writeCharts()) log(`chart: ${file}`);
 floorDb.closeSync();
