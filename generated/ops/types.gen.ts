@@ -9,7 +9,14 @@ export type ClientOptions = {
  */
 export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy';
 
-export type ComponentName = 'collector' | 'catalog' | 'api' | 'storage' | 'query-engine';
+/**
+ * - `collector`, `catalog`, `api`, `maintenance`, `pipeline`: the Worker answers its `/healthz`
+ * (maintenance and pipeline report the run in flight, if any, in `details`).
+ * - `storage`: the raw-data R2 bucket answers a head request.
+ * - `query-engine`: the DuckDB query engine answers its `/healthz`.
+ *
+ */
+export type ComponentName = 'collector' | 'catalog' | 'api' | 'storage' | 'query-engine' | 'maintenance' | 'pipeline';
 
 export type ComponentHealth = {
     name: ComponentName;
@@ -512,7 +519,7 @@ export type GetHealthResponse = GetHealthResponses[keyof GetHealthResponses];
 export type GetComponentHealthData = {
     body?: never;
     path: {
-        component: 'collector' | 'catalog' | 'api';
+        component: ComponentName;
     };
     query?: never;
     url: '/health/{component}';

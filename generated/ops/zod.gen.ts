@@ -11,12 +11,21 @@ export const zHealthStatus = z.enum([
     'unhealthy'
 ]);
 
+/**
+ * - `collector`, `catalog`, `api`, `maintenance`, `pipeline`: the Worker answers its `/healthz`
+ * (maintenance and pipeline report the run in flight, if any, in `details`).
+ * - `storage`: the raw-data R2 bucket answers a head request.
+ * - `query-engine`: the DuckDB query engine answers its `/healthz`.
+ *
+ */
 export const zComponentName = z.enum([
     'collector',
     'catalog',
     'api',
     'storage',
-    'query-engine'
+    'query-engine',
+    'maintenance',
+    'pipeline'
 ]);
 
 export const zComponentHealth = z.object({
@@ -343,11 +352,7 @@ export const zErrorResponse = z.object({
 export const zGetHealthResponse = zHealthReport;
 
 export const zGetComponentHealthPath = z.object({
-    component: z.enum([
-        'collector',
-        'catalog',
-        'api'
-    ])
+    component: zComponentName
 });
 
 /**

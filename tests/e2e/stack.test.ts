@@ -31,6 +31,8 @@ describe('the local stack', () => {
       ['api', 'healthy', ''],
       ['storage', 'healthy', ''],
       ['query-engine', 'healthy', ''],
+      ['maintenance', 'healthy', ''],
+      ['pipeline', 'healthy', ''],
     ]);
     expect(res.status).toBe(200);
     expect(body.status).toBe('healthy');

@@ -13,12 +13,16 @@ export const COMPONENTS: readonly ComponentName[] = [
   'api',
   'storage',
   'query-engine',
+  'maintenance',
+  'pipeline',
 ];
 
 export interface ProbeEnv {
   COLLECTOR: Fetcher;
   CATALOG: Fetcher;
   API: Fetcher;
+  MAINTENANCE: Fetcher;
+  PIPELINE: Fetcher;
   SOURCE: R2Bucket;
   QUERY_ENGINE_URL: string;
   HEALTH_TIMEOUT_MS: string;
@@ -60,6 +64,10 @@ function run(env: ProbeEnv, name: ComponentName): Promise<Record<string, unknown
       return httpProbe(env.CATALOG, 'http://catalog/healthz');
     case 'api':
       return httpProbe(env.API, 'http://api/healthz');
+    case 'maintenance':
+      return httpProbe(env.MAINTENANCE, 'http://maintenance/healthz');
+    case 'pipeline':
+      return httpProbe(env.PIPELINE, 'http://pipeline/healthz');
     case 'storage':
       return env.SOURCE.head('.health').then(() => ({ bucket: 'analytics-source' }));
     case 'query-engine':

@@ -30,8 +30,6 @@ import { gather, toPrometheus, toReport } from './metrics-report.ts';
 import { authorizeOperator, opsError } from './operator.ts';
 
 export interface Env extends ProbeEnv {
-  MAINTENANCE: Fetcher;
-  PIPELINE: Fetcher;
   ANALYTICS_OPERATOR_TOKEN?: string;
   VERSION?: string;
 }
@@ -79,9 +77,9 @@ class GetComponentHealth extends OpenAPIRoute {
 
   override async handle(c: AppContext) {
     const name = c.req.param('component');
-    const component = COMPONENTS.find((x) => x === name && ['collector', 'catalog', 'api'].includes(x));
+    const component = COMPONENTS.find((x) => x === name);
     if (!component) {
-      return opsError(c, 404, 'not_found', `no component named "${name}"; try collector, catalog or api`);
+      return opsError(c, 404, 'not_found', `no component named "${name}"; try ${COMPONENTS.join(', ')}`);
     }
     const health = await probe(c.env, component);
     return c.json(health, health.status === 'unhealthy' ? 503 : 200);

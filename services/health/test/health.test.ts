@@ -19,6 +19,8 @@ describe('GET /health', () => {
       'api',
       'storage',
       'query-engine',
+      'maintenance',
+      'pipeline',
     ]);
     const byName = Object.fromEntries(body.components.map((c) => [c.name, c]));
     expect(byName.collector?.status).toBe('healthy');
@@ -26,6 +28,23 @@ describe('GET /health', () => {
     expect(byName.storage?.status).toBe('healthy');
     expect(byName['query-engine']?.status).toBe('unhealthy');
     expect(byName['query-engine']?.message).toBeTruthy();
+    // The maintenance stand-in's /healthz answers 500; the pipeline's is fine.
+    expect(byName.maintenance).toMatchObject({
+      status: 'unhealthy',
+      message: expect.stringContaining('disk on fire'),
+    });
+    expect(byName.pipeline).toMatchObject({ status: 'healthy', details: { service: 'analytics-pipeline' } });
+  });
+
+  it('answers every component on its own: storage, the pipeline, an unhealthy one with 503', async () => {
+    const storage = await SELF.fetch('http://localhost/health/storage');
+    expect(storage.status).toBe(200);
+    expect(await storage.json()).toMatchObject({ name: 'storage', status: 'healthy' });
+    const pipeline = await SELF.fetch('http://localhost/health/pipeline');
+    expect(pipeline.status).toBe(200);
+    const maintenance = await SELF.fetch('http://localhost/health/maintenance');
+    expect(maintenance.status).toBe(503);
+    expect(await maintenance.json()).toMatchObject({ name: 'maintenance', status: 'unhealthy' });
   });
 
   it('answers one component, 200 when healthy', async () => {
