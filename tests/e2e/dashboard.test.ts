@@ -4,8 +4,12 @@
  * `/events` and flushed into Iceberg, then the page must show the totals, the
  * top page, the breakdowns, video engagement, event counts and the realtime
  * window those events make; the exact-counts switch, filters, empty states and
- * a GraphQL error as the user sees them. A screenshot of the page is saved in
- * a temporary folder (its path is printed).
+ * a GraphQL error as the user sees them. Screenshots of the page and of the
+ * sign-in form are saved in a temporary folder (their paths are printed).
+ *
+ * The stack's API wants a read key here, as on Cloudflare (QUERY_PUBLIC=false,
+ * ANALYTICS_QUERY_KEY set): most cases open the page with the key already
+ * saved in the browser; the sign-in case starts without it.
  *
  * Chromium comes from the system (`apt-get install chromium`; `.ci/run`
  * installs it). Without it this file fails, naming what to install.
@@ -27,6 +31,11 @@ const BROWSER_UA = {
     'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
 };
 
+/** The API's read key in this file's stack. */
+const QUERY_KEY = 'e2e-query-key';
+/** Where the dashboard keeps the key (clients/dashboard/src/read-key.ts). */
+const READ_KEY_ITEM = 'analytics.readKey';
+
 let stack: StackHandle;
 let browser: Browser;
 let traffic: DashboardTraffic;
@@ -35,7 +44,7 @@ const screenshots = mkdtempSync(join(tmpdir(), 'dashboard-e2e-'));
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const res = await fetch(`${stack.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${QUERY_KEY}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: unknown };
@@ -67,9 +76,26 @@ function apiTotals(uniques: 'EXACT' | 'ESTIMATED'): Promise<Totals> {
   ).then((d) => d.analytics.traffic);
 }
 
-/** Opens a dashboard URL and waits until no panel is loading any more. */
+/**
+ * A page in a fresh browser context (its own localStorage), closed with the
+ * page; with `key`, the read key is saved before the dashboard's script runs,
+ * as if the user had signed in on an earlier visit.
+ */
+async function newPage(key?: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (key !== undefined)
+    await context.addInitScript(({ item, value }) => localStorage.setItem(item, value), {
+      item: READ_KEY_ITEM,
+      value: key,
+    });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  return page;
+}
+
+/** Opens a dashboard URL with the read key saved and waits until no panel is loading any more. */
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await newPage(QUERY_KEY);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${stack.url}${path}`);
@@ -117,7 +143,16 @@ beforeAll(async () => {
   }
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   // Flushes happen when the test asks, so the realtime check below sees an event still buffered.
-  stack = await startTestStack({ vars: { ANALYTICS_API_KEY: INGEST_KEY, FLUSH_INTERVAL_MS: '600000' } });
+  // The API is not public and takes one read key (the local default is public: services/api/dev.vars.json).
+  stack = await startTestStack({
+    vars: {
+      ANALYTICS_API_KEY: INGEST_KEY,
+      FLUSH_INTERVAL_MS: '600000',
+      QUERY_PUBLIC: 'false',
+      ANALYTICS_QUERY_KEY: QUERY_KEY,
+      QUERY_API_KEYS: '',
+    },
+  });
   traffic = dashboardTraffic(Date.now());
   const views = await postEvents(
     stack.url,
@@ -286,6 +321,70 @@ describe('the dashboard at /', () => {
     expect(await alert.locator('.code').textContent()).toBe('BAD_USER_INPUT');
     expect(await alert.textContent()).toMatch(/at most 5000/);
     expect(await page.locator('[data-panel="top-pages"]').getAttribute('data-state')).toBe('ready');
+    await page.close();
+  });
+
+  it('asks for the read key, says when it is wrong, shows the numbers with the right one, and forgets it', async () => {
+    // The API behind the router: no key 401, a wrong one 403, and browsers elsewhere may send one.
+    const noKey = await fetch(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(noKey.status).toBe(401);
+    expect(noKey.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(
+      ((await noKey.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
+    ).toBe('UNAUTHENTICATED');
+    const preflight = await fetch(`${stack.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+
+    const page = await newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${stack.url}/`);
+    const form = page.locator('[data-sign-in]');
+    await form.waitFor({ timeout: 30_000 });
+    expect(await form.getAttribute('data-reason')).toBe('key-required');
+    expect(await form.getByRole('alert').textContent()).toMatch(/needs a read key.*UNAUTHENTICATED/);
+    expect(await page.locator('main.grid').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Forget key' }).isVisible()).toBe(false);
+
+    await page.getByLabel('Read key').fill('not-the-key');
+    await page.getByRole('button', { name: 'Show analytics' }).click();
+    await page.locator('[data-sign-in][data-reason="key-refused"]').waitFor({ timeout: 30_000 });
+    const refused = await page.locator('[data-sign-in]').getByRole('alert').textContent();
+    expect(refused).toMatch(/That read key was not accepted.*FORBIDDEN/);
+    const shot = join(screenshots, 'sign-in.png');
+    await page.screenshot({ path: shot });
+    console.log(`sign-in screenshot: ${shot}`);
+    expect(await page.evaluate((item) => localStorage.getItem(item), READ_KEY_ITEM)).toBeNull();
+
+    await page.getByLabel('Read key').fill(QUERY_KEY);
+    await page.getByRole('button', { name: 'Show analytics' }).click();
+    await page.locator('[data-sign-in]').waitFor({ state: 'detached', timeout: 30_000 });
+    await settled(page);
+    expect((await metric(page, 'traffic', 'pageviews')).value).toBe(traffic.expected.pageviews);
+    expect((await rows(page, 'top-pages'))[0]?.[0]).toBe(traffic.expected.topPage);
+    expect(await page.evaluate((item) => localStorage.getItem(item), READ_KEY_ITEM)).toBe(QUERY_KEY);
+
+    // Kept across reloads, until forgotten.
+    await page.reload();
+    await settled(page);
+    expect(await page.locator('[data-sign-in]').count()).toBe(0);
+    expect((await metric(page, 'traffic', 'pageviews')).value).toBe(traffic.expected.pageviews);
+    await page.getByRole('button', { name: 'Forget key' }).click();
+    await page.locator('[data-sign-in][data-reason="key-required"]').waitFor({ timeout: 30_000 });
+    expect(await page.evaluate((item) => localStorage.getItem(item), READ_KEY_ITEM)).toBeNull();
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -2,7 +2,8 @@
  * The dashboard at `/`: one page, every number from `POST /graphql` through
  * the typed client. The view lives in the query string; changing it aborts the
  * previous view's requests and reloads every panel, each on its own so a slow
- * or failing query holds up only its card.
+ * or failing query holds up only its card. When the API wants a read key
+ * (401/403), the cards give way to a sign-in form (read-key.ts, sign-in.ts).
  */
 import { AnalyticsClient } from '@analytics/client';
 import { PERIOD_LABELS, toolbar } from './controls.ts';
@@ -17,11 +18,23 @@ import {
   trafficPanel,
   videoPanel,
 } from './panels.ts';
+import {
+  type Auth,
+  type AuthEvent,
+  initialAuth,
+  type KeyStorage,
+  keyToSend,
+  nextAuth,
+  persistAuth,
+  refusalOf,
+} from './read-key.ts';
 import { realtimePanel } from './realtime-panel.ts';
+import { signInForm } from './sign-in.ts';
 import { eventFilter, resolveRange, uniquesMode } from './time-range.ts';
 
-const mount = document.getElementById('dashboard');
-if (!mount) throw new Error('the dashboard page has no #dashboard element');
+const found = document.getElementById('dashboard');
+if (!found) throw new Error('the dashboard page has no #dashboard element');
+const mount: HTMLElement = found;
 const locale = navigator.language;
 const endpoint = new URL('/graphql', location.href).href;
 
@@ -69,6 +82,13 @@ const panels: Panel[] = [
 
 const bar = h('div', { class: 'toolbar-slot' });
 const subtitle = h('span', { class: 'subtitle' });
+const forget = h(
+  'button',
+  { type: 'button', class: 'link forget-key', hidden: true, onclick: () => update({ type: 'forget' }) },
+  'Forget key',
+);
+const grid = h('main', { class: 'grid' }, ...panels.map((p) => p.root));
+const signIn = h('div', { class: 'sign-in-slot', hidden: true });
 mount.replaceChildren(
   h(
     'header',
@@ -76,13 +96,67 @@ mount.replaceChildren(
     h('h1', {}, h('a', { class: 'brand', href: '/' }, 'Analytics')),
     subtitle,
     live,
+    forget,
   ),
   bar,
-  h('main', { class: 'grid' }, ...panels.map((p) => p.root)),
+  signIn,
+  grid,
 );
 
+/** `localStorage`, or undefined where the browser refuses it (blocked storage, some private modes). */
+function keyStorage(): KeyStorage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const storage = keyStorage();
+let auth: Auth = initialAuth(storage);
 let state: DashboardState = parseState(location.search);
 let controller: AbortController | undefined;
+
+/** Applies an auth event: storage follows, then the page shows the form or the cards (reloaded when the key changed). */
+function update(event: AuthEvent): void {
+  const before = auth;
+  auth = nextAuth(auth, event);
+  persistAuth(storage, auth);
+  mount.setAttribute('data-auth', auth.kind);
+  forget.hidden = auth.kind !== 'key';
+  if (auth.kind === 'sign-in') {
+    // Nothing more is asked with a refused key; the realtime loop stops with the view.
+    controller?.abort();
+    live.hidden = true;
+    subtitle.textContent = '';
+    bar.hidden = true;
+    grid.hidden = true;
+    signIn.hidden = false;
+    signIn.replaceChildren(signInForm(auth.prompt, (input) => update({ type: 'submit', input })));
+    document.title = 'Analytics · Sign in';
+    return;
+  }
+  bar.hidden = false;
+  grid.hidden = false;
+  signIn.hidden = true;
+  signIn.replaceChildren();
+  if (keyToSend(before) !== keyToSend(auth) || before.kind === 'sign-in') show();
+}
+
+/**
+ * The page's fetch for one view: aborted with the view, and watching for the
+ * API's 401/403, which turn the page into the sign-in form.
+ */
+function viewFetch(signal: AbortSignal): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const response = await fetch(request, { signal });
+    const refusal = await refusalOf(response);
+    if (signal.aborted) return response;
+    if (refusal) update({ type: 'refused', refusal });
+    else if (auth.kind === 'key' && auth.entered) update({ type: 'answered' });
+    return response;
+  };
+}
 
 /** Moves to another view: a new history entry, then every panel reloads. */
 function navigate(patch: Partial<DashboardState>): void {
@@ -93,11 +167,12 @@ function navigate(patch: Partial<DashboardState>): void {
 
 function show(): void {
   controller?.abort();
+  if (auth.kind === 'sign-in') return;
   controller = new AbortController();
   const signal = controller.signal;
   const now = Date.now();
   const range = resolveRange(state, now);
-  const client = new AnalyticsClient({ url: endpoint, fetch: (request) => fetch(request, { signal }) });
+  const client = new AnalyticsClient({ url: endpoint, apiKey: keyToSend(auth), fetch: viewFetch(signal) });
   const label =
     state.period === 'custom'
       ? formatRange(range.timeRange.start, range.timeRange.end, locale)
@@ -125,4 +200,6 @@ window.addEventListener('popstate', () => {
   state = parseState(location.search);
   show();
 });
+mount.setAttribute('data-auth', auth.kind);
+forget.hidden = auth.kind !== 'key';
 show();
