@@ -24,6 +24,7 @@ import {
 let stack: StackHandle;
 
 beforeAll(async () => {
+  // The API keeps its local defaults (services/api/dev.vars.json): public, and dev-query-key accepted.
   stack = await startTestStack({ vars: { ANALYTICS_API_KEY: INGEST_KEY, FLUSH_INTERVAL_MS: '1000' } });
 });
 
@@ -286,5 +287,13 @@ describe('SEED.md GraphQL queries on data sent through /events', () => {
     expect(tables.map((t) => t.name)).toEqual(
       expect.arrayContaining(['page_views', 'video_events', 'custom_events']),
     );
+  });
+
+  it('the local API answers without a key and with dev-query-key, and refuses a wrong key', async () => {
+    const url = `${stack.url}/graphql`;
+    const keyed = await new AnalyticsClient({ url, apiKey: 'dev-query-key' }).tables();
+    expect(keyed).toEqual(await new AnalyticsClient({ url }).tables());
+    const wrong = await new AnalyticsClient({ url, apiKey: 'dev-api-key' }).tables().catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ status: 403, code: 'FORBIDDEN' });
   });
 });
