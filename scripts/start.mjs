@@ -15,7 +15,7 @@ console.log(`
     POST /events      ingest (X-API-Key: $ANALYTICS_API_KEY, default "dev-api-key"; keyless locally)
     /tracker.js       browser tracker script
     /v1/...           Iceberg REST catalog
-    POST /graphql     analytics API (GraphQL)
+    POST /graphql     analytics API (GraphQL; Authorization: Bearer $ANALYTICS_QUERY_KEY, default "dev-query-key"; keyless locally)
     /health /metrics  operations (POST /ops/flush, /ops/maintenance, /ops/imports)
     /docs             API documentation
     /s3               S3-compatible endpoint over local R2
