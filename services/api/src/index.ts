@@ -89,11 +89,13 @@ async function handleGraphql(request: Request, env: Env): Promise<Response> {
   if (request.method === 'GET') {
     const p = new URL(request.url).searchParams;
     const variables = p.get('variables');
-    body = {
-      query: p.get('query'),
-      variables: variables ? JSON.parse(variables) : undefined,
-      operationName: p.get('operationName'),
-    };
+    let parsed: unknown;
+    try {
+      parsed = variables ? JSON.parse(variables) : undefined;
+    } catch {
+      return errorResponse(400, 'The `variables` query parameter must be a JSON object.');
+    }
+    body = { query: p.get('query'), variables: parsed, operationName: p.get('operationName') };
   } else if (request.method === 'POST') {
     try {
       body = (await request.json()) as GraphqlRequest;

@@ -143,6 +143,16 @@ describe('errors and limits', () => {
     expect(body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  it('answers GET with variables that are not JSON with 400 naming the parameter', async () => {
+    const url = new URL('https://api.test/graphql');
+    url.searchParams.set('query', 'query($n: Int) { __typename }');
+    url.searchParams.set('variables', '{not json');
+    const res = await SELF.fetch(url, { headers: { authorization: `Bearer ${env.ANALYTICS_QUERY_KEY}` } });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: { message: string }[] };
+    expect(body.errors[0]?.message).toContain('`variables`');
+  });
+
   it('refuses queries past the depth and complexity limits before running them', async () => {
     const fields = Array.from(
       { length: 13 },
