@@ -15,12 +15,12 @@ import {
   zErrorResponse,
   zFlushRequest,
   zFlushResult,
+  zGetComponentHealthPath,
 } from '@analytics/generated/ops/zod';
 import { contentJson, fromHono, OpenAPIRoute } from 'chanfana';
 import { buildSchema, introspectionFromSchema, parse, validate } from 'graphql';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 
 const root = new URL('..', import.meta.url).pathname;
 const contractText = (name: string) => readFileSync(join(root, 'contracts', name), 'utf8');
@@ -108,7 +108,7 @@ describe('compareOpenApi', () => {
     }
     class ComponentHealth extends OpenAPIRoute {
       override schema = {
-        request: { params: z.object({ component: z.enum(['collector', 'catalog', 'api']) }) },
+        request: { params: zGetComponentHealthPath },
         responses: {
           '200': { description: 'ok', ...contentJson(zComponentHealth) },
           '404': errors,
