@@ -84,7 +84,11 @@ async function waitFor(url, timeoutMs, isAlive) {
   while (Date.now() < deadline) {
     if (!isAlive()) throw new Error(`stack process exited while waiting for ${url}`);
     try {
-      const res = await fetch(url);
+      // wrangler dev's proxy holds requests while the runtime (re)starts: bound each try,
+      // so a runtime that never comes up ends in this function's error, not a hung caller.
+      const res = await fetch(url, {
+        signal: AbortSignal.timeout(Math.max(1, Math.min(15_000, deadline - Date.now()))),
+      });
       await res.arrayBuffer();
       return;
     } catch (err) {
