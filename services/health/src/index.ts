@@ -129,96 +129,109 @@ class GetMetrics extends OpenAPIRoute {
   }
 }
 
-/** Forwards an operator action to the service that performs it, after checking the operator token. */
-function operatorRoute(
-  operationId: string,
-  summary: string,
-  request: z.ZodType,
-  response: z.ZodType,
-  target: (env: Env) => Fetcher,
-  path: string,
-) {
+/** An operator route: the health Worker checks the operator token, then the service behind it answers. */
+interface ForwardedRoute {
+  readonly operationId: string;
+  readonly summary: string;
+  /** `POST` carries the JSON body on (`{}` when empty); `GET` carries the query string. */
+  readonly method: 'GET' | 'POST';
+  /** The request part of the route's OpenAPI schema (chanfana). */
+  readonly request: Record<string, unknown>;
+  /** Its answers besides 401 and 403, which every operator route has. */
+  readonly responses: Record<string, unknown>;
+  readonly target: (env: Env) => Fetcher;
+  readonly path: string;
+}
+
+function forwardedRoute(route: ForwardedRoute) {
   return class extends OpenAPIRoute {
     override schema = {
       tags: ['operator'],
-      operationId,
-      summary,
+      operationId: route.operationId,
+      summary: route.summary,
       security: [{ OperatorToken: [] }],
-      request: { body: { required: false, ...contentJson(request) } },
+      request: route.request,
       responses: {
-        '200': { description: 'Done.', ...contentJson(response) },
+        ...route.responses,
         '401': errorContent('No bearer token.'),
         '403': errorContent('Wrong bearer token.'),
-        '404': errorContent('No such table.'),
-        ...(operationId === 'runMaintenance' || operationId === 'runImports'
-          ? { '409': errorContent('A run is already in progress.') }
-          : {}),
-        ...(operationId === 'runImports'
-          ? {
-              '400': errorContent('The body is not a valid ImportRequest.'),
-              '500': errorContent('IMPORT_SOURCES is not a JSON array.'),
-            }
-          : {}),
       },
     };
 
     override async handle(c: AppContext) {
       const denied = authorizeOperator(c, c.env.ANALYTICS_OPERATOR_TOKEN);
       if (denied) return denied;
-      const body = await c.req.text();
+      const init: RequestInit =
+        route.method === 'POST'
+          ? {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: (await c.req.text()) || '{}',
+            }
+          : { headers: { accept: 'application/json' } };
+      const search = route.method === 'GET' ? new URL(c.req.url).search : '';
       try {
-        return await target(c.env).fetch(`http://internal${path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: body || '{}',
-        });
+        return await route.target(c.env).fetch(`http://internal${route.path}${search}`, init);
       } catch (err) {
-        return opsError(c, 503, 'internal', `the service behind ${path} is unavailable: ${String(err)}`);
+        return opsError(
+          c,
+          503,
+          'internal',
+          `the service behind ${route.path} is unavailable: ${String(err)}`,
+        );
       }
     }
   };
 }
 
+/** An operator action: `POST <path>` with an optional JSON body, answered by the service that performs it. */
+function actionRoute(
+  operationId: string,
+  summary: string,
+  body: z.ZodType,
+  result: z.ZodType,
+  target: (env: Env) => Fetcher,
+  path: string,
+  refusals: Record<string, string>,
+) {
+  return forwardedRoute({
+    operationId,
+    summary,
+    method: 'POST',
+    request: { body: { required: false, ...contentJson(body) } },
+    responses: {
+      '200': { description: 'Done.', ...contentJson(result) },
+      ...Object.fromEntries(Object.entries(refusals).map(([status, why]) => [status, errorContent(why)])),
+    },
+    target,
+    path,
+  });
+}
+
 /**
- * Forwards the question "what is running, what ran" to the service that runs
- * (its `GET <path>`, which answers in the contract's shape and checks
- * `limit`), after checking the operator token.
+ * "What is running, what ran": `GET <path>` of the service that runs (it
+ * answers in the contract's shape and checks `limit`).
  */
 function runsRoute(
   operationId: string,
   summary: string,
   query: z.ZodObject,
-  response: z.ZodType,
+  runs: z.ZodType,
   target: (env: Env) => Fetcher,
   path: string,
 ) {
-  return class extends OpenAPIRoute {
-    override schema = {
-      tags: ['operator'],
-      operationId,
-      summary,
-      security: [{ OperatorToken: [] }],
-      request: { query },
-      responses: {
-        '200': { description: 'The run in progress, if any, and the recent runs.', ...contentJson(response) },
-        '400': errorContent('`limit` is not an integer from 1 to 100.'),
-        '401': errorContent('No bearer token.'),
-        '403': errorContent('Wrong bearer token.'),
-      },
-    };
-
-    override async handle(c: AppContext) {
-      const denied = authorizeOperator(c, c.env.ANALYTICS_OPERATOR_TOKEN);
-      if (denied) return denied;
-      try {
-        return await target(c.env).fetch(`http://internal${path}${new URL(c.req.url).search}`, {
-          headers: { accept: 'application/json' },
-        });
-      } catch (err) {
-        return opsError(c, 503, 'internal', `the service behind ${path} is unavailable: ${String(err)}`);
-      }
-    }
-  };
+  return forwardedRoute({
+    operationId,
+    summary,
+    method: 'GET',
+    request: { query },
+    responses: {
+      '200': { description: 'The run in progress, if any, and the recent runs.', ...contentJson(runs) },
+      '400': errorContent('`limit` is not an integer from 1 to 100.'),
+    },
+    target,
+    path,
+  });
 }
 
 const app = new Hono<{ Bindings: Env }>();
@@ -241,24 +254,26 @@ openapi.get('/health/:component', GetComponentHealth);
 openapi.get('/metrics', GetMetrics);
 openapi.post(
   '/ops/flush',
-  operatorRoute(
+  actionRoute(
     'flushBuffers',
     'Flush the event buffers now',
     zFlushRequest,
     zFlushResult,
     (e) => e.COLLECTOR,
     '/ops/flush',
+    { '404': 'No such table.' },
   ),
 );
 openapi.post(
   '/ops/maintenance',
-  operatorRoute(
+  actionRoute(
     'runMaintenance',
     'Run table maintenance now',
     zMaintenanceRequest,
     zMaintenanceResult,
     (e) => e.MAINTENANCE,
     '/ops/maintenance',
+    { '404': 'No such table.', '409': 'Maintenance is already running.' },
   ),
 );
 openapi.get(
@@ -285,13 +300,19 @@ openapi.get(
 );
 openapi.post(
   '/ops/imports',
-  operatorRoute(
+  actionRoute(
     'runImports',
     'Run the import pipeline now',
     zImportRequest,
     zImportResult,
     (e) => e.PIPELINE,
     '/ops/imports',
+    {
+      '400': 'The body is not a valid ImportRequest.',
+      '404': 'No source of that name is configured.',
+      '409': 'An import run is already in progress.',
+      '500': 'IMPORT_SOURCES is not a JSON array.',
+    },
   ),
 );
 
