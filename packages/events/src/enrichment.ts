@@ -34,13 +34,13 @@ export function enrichmentFromHeaders(headers: Headers): Enrichment {
 /**
  * Fills `country`, `browser`, `os` and `device_type` where the event left them
  * out (a value the sender gave wins: over a service binding the headers are the
- * calling Worker's, not the visitor's). Returns a new object.
+ * calling Worker's, not the visitor's), in place: the caller passes its own copy.
  */
 export function applyEnrichment(
   event: Record<string, unknown>,
   enrichment: Enrichment,
 ): Record<string, unknown> {
-  const out = { ...event };
+  const out = event;
   if (out.country === undefined && enrichment.country !== undefined) out.country = enrichment.country;
   if (out.browser === undefined && enrichment.browser !== undefined) out.browser = enrichment.browser;
   if (out.os === undefined && enrichment.os !== undefined) out.os = enrichment.os;

@@ -27,27 +27,84 @@ export function buildRow(
   context: RowContext,
 ): EventRow {
   const row: Record<string, RowValue> = {};
-  const columns = tableColumns(table);
-  const names = columnNames(table);
-  for (const column of columns) {
-    switch (column.name) {
-      case 'timestamp':
-        row.timestamp = context.timestampMicros;
+  const plan = rowPlan(table);
+  for (let i = 0; i < plan.length; i++) {
+    const { name, kind } = plan[i] as PlannedColumn;
+    switch (kind) {
+      case Kind.Timestamp:
+        row[name] = context.timestampMicros;
         break;
-      case 'received_at':
-        row.received_at = context.receivedAtMicros;
+      case Kind.ReceivedAt:
+        row[name] = context.receivedAtMicros;
         break;
-      case 'is_bot':
-        row.is_bot = context.isBot ?? null;
+      case Kind.IsBot:
+        row[name] = context.isBot ?? null;
         break;
-      case 'properties':
-        row.properties = propertiesOf(event, names);
+      case Kind.Properties:
+        row[name] = propertiesOf(event, columnNames(table));
         break;
+      case Kind.String: {
+        const value = event[name];
+        row[name] = typeof value === 'string' ? value : null;
+        break;
+      }
+      case Kind.Double: {
+        const value = event[name];
+        row[name] = typeof value === 'number' && Number.isFinite(value) ? value : null;
+        break;
+      }
+      case Kind.Boolean: {
+        const value = event[name];
+        row[name] = typeof value === 'boolean' ? value : null;
+        break;
+      }
       default:
-        row[column.name] = coerce(event[column.name], column.type);
+        row[name] = null;
     }
   }
   return row;
+}
+
+// Values were validated against the contract; enrichment columns the contract does not type (video
+// events' country etc.) are kept only when they have the column's type.
+const Kind = {
+  Timestamp: 0,
+  ReceivedAt: 1,
+  IsBot: 2,
+  Properties: 3,
+  String: 4,
+  Double: 5,
+  Boolean: 6,
+  Other: 7,
+} as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+
+interface PlannedColumn {
+  readonly name: string;
+  readonly kind: Kind;
+}
+
+const PLAN_CACHE = new Map<EventTableName, readonly PlannedColumn[]>();
+
+/** How each column of a table is filled, worked out once per table (this runs for every event). */
+function rowPlan(table: EventTableName): readonly PlannedColumn[] {
+  let plan = PLAN_CACHE.get(table);
+  if (plan === undefined) {
+    plan = tableColumns(table).map(({ name, type }) => ({ name, kind: kindOf(name, String(type)) }));
+    PLAN_CACHE.set(table, plan);
+  }
+  return plan;
+}
+
+function kindOf(name: string, type: string): Kind {
+  if (name === 'timestamp') return Kind.Timestamp;
+  if (name === 'received_at') return Kind.ReceivedAt;
+  if (name === 'is_bot') return Kind.IsBot;
+  if (name === 'properties') return Kind.Properties;
+  if (type === 'string') return Kind.String;
+  if (type === 'double') return Kind.Double;
+  if (type === 'boolean') return Kind.Boolean;
+  return Kind.Other;
 }
 
 const NAME_CACHE = new Map<EventTableName, ReadonlySet<string>>();
@@ -70,19 +127,4 @@ function propertiesOf(event: Readonly<Record<string, unknown>>, columns: Readonl
     any = true;
   }
   return any ? JSON.stringify(rest) : null;
-}
-
-// Values were validated against the contract; enrichment columns the contract does not type (video
-// events' country etc.) are kept only when they have the column's type.
-function coerce(value: unknown, type: string): RowValue {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string' ? value : null;
-    case 'double':
-      return typeof value === 'number' && Number.isFinite(value) ? value : null;
-    case 'boolean':
-      return typeof value === 'boolean' ? value : null;
-    default:
-      return null;
-  }
 }

@@ -7,7 +7,7 @@ import type { EventTableName } from './event-tables.ts';
 import { describe, type IncomingItem, type IngestBody, type IngestShape, isObject } from './ingest-body.ts';
 import type { IngestLimits } from './limits.ts';
 import { type OpenField, openFields } from './open-columns.ts';
-import { isoFromMicros, timestampMicros } from './timestamp.ts';
+import { isCanonicalIso, isoFromMicros, timestampMicros } from './timestamp.ts';
 import { problemsFromIssues } from './zod-problems.ts';
 
 /** An event that passed validation, with its table and row. */
@@ -110,7 +110,8 @@ function prepareOne(item: IncomingItem, options: PrepareOptions): PreparedEvent 
       throw error;
     }
   }
-  event.timestamp = isoFromMicros(micros);
+  // The canonical form is what `toISOString()` writes; most senders send exactly that.
+  if (!isCanonicalIso(event.timestamp)) event.timestamp = isoFromMicros(micros);
   const enriched = applyEnrichment(event, options.enrichment);
 
   const checked = schemaFor(enriched.event_type, options.schemas).safeParse(enriched);

@@ -88,6 +88,22 @@ export function isoFromMicros(micros: number): string {
   return rest === 0 ? iso : `${iso.slice(0, -1)}${String(rest).padStart(3, '0')}Z`;
 }
 
+/**
+ * Whether a timestamp that `timestampMicros` accepted is already what
+ * `isoFromMicros` would write for it: `toISOString()`'s shape, milliseconds
+ * and `Z` (the fast path checked its digits and calendar).
+ */
+export function isCanonicalIso(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length === 24 &&
+    value.charCodeAt(23) === 90 /* Z */ &&
+    value[19] === '.' &&
+    value[10] === 'T' &&
+    value.charCodeAt(0) !== 48 /* a year below 1000 */
+  );
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function validCalendar(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {

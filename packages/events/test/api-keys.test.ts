@@ -18,6 +18,15 @@ describe('API keys', () => {
     expect(entry.projects).toEqual(['*']);
   });
 
+  it('remembers a matching key without letting a wrong one through after it', async () => {
+    const ring = await ApiKeyRing.fromSettings({ ANALYTICS_API_KEY: 'secret-one' });
+    for (let i = 0; i < 3; i++)
+      expect((await ring.authenticate('secret-one')).name).toBe('ANALYTICS_API_KEY');
+    for (const wrong of ['secret-onE', 'secret-one2', 'secret-on'])
+      await expect(ring.authenticate(wrong)).rejects.toMatchObject({ kind: 'wrong-api-key' });
+    expect((await ring.authenticate(' secret-one ')).name).toBe('ANALYTICS_API_KEY');
+  });
+
   it('scopes keys from COLLECTOR_API_KEYS to their projects (403 naming the project)', async () => {
     const keys = await ApiKeyRing.fromSettings({
       COLLECTOR_API_KEYS: JSON.stringify([

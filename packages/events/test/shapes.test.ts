@@ -195,6 +195,32 @@ describe('timestamps', () => {
   });
 });
 
+describe('canonical timestamps', () => {
+  it('keeps what toISOString writes as sent and rewrites every other accepted form to it', async () => {
+    const { isCanonicalIso, isoFromMicros, timestampMicros } = await import('../src/index.ts');
+    for (const iso of ['2024-01-15T12:00:00.123Z', '1970-01-01T00:00:00.000Z', '2024-02-29T23:59:59.999Z']) {
+      expect(isCanonicalIso(iso)).toBe(true);
+      expect(isoFromMicros(timestampMicros(iso))).toBe(iso);
+    }
+    for (const other of [
+      '2024-01-15T12:00:00Z',
+      '2024-01-15T12:00:00.1Z',
+      '2024-01-15T12:00:00.123456Z',
+      '2024-01-15T13:00:00.123+01:00',
+      '2024-01-15 12:00:00.123Z',
+      '0999-01-15T12:00:00.123Z',
+    ])
+      expect(isCanonicalIso(other)).toBe(false);
+    const { deps, sink } = await harness();
+    await ingest(post({ events: [pageView({ timestamp: '2024-01-15T13:00:00.5+01:00' })] }), deps);
+    await ingest(post({ events: [pageView({ timestamp: '2024-01-15T12:00:00.250Z' })] }), deps);
+    expect(sink.rows('page_views').map((r) => r.timestamp)).toEqual([
+      Date.UTC(2024, 0, 15, 12, 0, 0, 500) * 1000,
+      Date.UTC(2024, 0, 15, 12, 0, 0, 250) * 1000,
+    ]);
+  });
+});
+
 describe('UTF-8 lengths and key hashes', () => {
   it('counts UTF-8 bytes of every kind of character', async () => {
     const { utf8Length } = await import('../src/index.ts');
