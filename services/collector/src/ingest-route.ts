@@ -78,36 +78,42 @@ export class IngestRoute extends OpenAPIRoute {
   // chanfana builds a route instance per request: the schema is built once, here.
   override schema = INGEST_SCHEMA;
 
-  override async handle(c: CollectorContext): Promise<Response> {
-    const env = c.env;
-    const settings = collectorSettings(env);
-    const trusted = c.get('trusted') === true;
-    const started = performance.now();
-    const { answer, batch } = await ingest(c.req.raw, {
-      schemas: CONTRACT_SCHEMAS,
-      limits: settings.limits,
-      keys: trusted ? undefined : await keyRing(env),
-      botPolicy: settings.botPolicy,
-      now: () => Date.now(),
-      newEventId: () => crypto.randomUUID(),
-      sink: new BufferSink(env.BUFFER, settings.shards),
-      columns: columnCatalog(env, settings.maxOpenColumns),
-    });
-    if (batch !== undefined && answer.status === 202) {
-      const result = answer.body as IngestResult;
-      const stored = new Set(result.events.filter((e) => e.status === 'accepted').map((e) => e.index));
-      const events: PreparedEvent[] = batch.prepared.filter((e) => stored.has(e.index));
-      writeDataPoints(env.ANALYTICS_ENGINE, events);
-      const accepted = new Map<EventTableName, number>();
-      for (const e of events) accepted.set(e.table, (accepted.get(e.table) ?? 0) + 1);
-      collectorMetrics.recordIngest({
-        accepted,
-        rejected: result.rejected,
-        duplicates: result.duplicates,
-        latencyMs: performance.now() - started,
-        nowMs: Date.now(),
-      });
-    }
-    return Response.json(answer.body, { status: answer.status });
+  override handle(c: CollectorContext): Promise<Response> {
+    return handleIngest(c.req.raw, c.env, c.get('trusted') === true);
   }
+}
+
+/**
+ * `POST /events`: what the route does, callable without the router (the
+ * collector's entrypoints send this one hot path here directly).
+ */
+export async function handleIngest(request: Request, env: Env, trusted: boolean): Promise<Response> {
+  const settings = collectorSettings(env);
+  const started = performance.now();
+  const { answer, batch } = await ingest(request, {
+    schemas: CONTRACT_SCHEMAS,
+    limits: settings.limits,
+    keys: trusted ? undefined : await keyRing(env),
+    botPolicy: settings.botPolicy,
+    now: () => Date.now(),
+    newEventId: () => crypto.randomUUID(),
+    sink: new BufferSink(env.BUFFER, settings.shards),
+    columns: columnCatalog(env, settings.maxOpenColumns),
+  });
+  if (batch !== undefined && answer.status === 202) {
+    const result = answer.body as IngestResult;
+    const stored = new Set(result.events.filter((e) => e.status === 'accepted').map((e) => e.index));
+    const events: PreparedEvent[] = batch.prepared.filter((e) => stored.has(e.index));
+    writeDataPoints(env.ANALYTICS_ENGINE, events);
+    const accepted = new Map<EventTableName, number>();
+    for (const e of events) accepted.set(e.table, (accepted.get(e.table) ?? 0) + 1);
+    collectorMetrics.recordIngest({
+      accepted,
+      rejected: result.rejected,
+      duplicates: result.duplicates,
+      latencyMs: performance.now() - started,
+      nowMs: Date.now(),
+    });
+  }
+  return Response.json(answer.body, { status: answer.status });
 }

@@ -95,3 +95,26 @@ describe('POST /events in workerd', () => {
     expect(unsupported.headers.get('access-control-allow-origin')).toBe('*');
   });
 });
+
+describe('POST /events when a buffer cannot be reached', () => {
+  it('answers 503 unavailable, with the CORS header, and nothing is acknowledged', async () => {
+    const { createExecutionContext, env } = await import('cloudflare:test');
+    const { default: worker } = await import('../src/index.ts');
+    const unreachable = {
+      idFromName: (name: string) => env.BUFFER.idFromName(name),
+      get: () => ({
+        append: () => Promise.reject(new Error('buffer is being reset')),
+      }),
+    } as unknown as typeof env.BUFFER;
+    const res = await worker.fetch(
+      eventsRequest({ events: [pageView({ event_id: uuid(900) })] }),
+      { ...env, BUFFER: unreachable },
+      createExecutionContext(),
+    );
+    expect(res.status).toBe(503);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await res.json()).toEqual({
+      error: { kind: 'unavailable', message: 'events not stored, retry: buffer is being reset' },
+    });
+  });
+});
