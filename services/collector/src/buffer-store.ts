@@ -22,6 +22,9 @@ export interface PendingFlush {
   readonly lastError: string | null;
 }
 
+/** The event id of a `json_each` member `r` of batch `b`: an element of `ids`, or of a row when `ids` is missing. */
+const BATCH_ID = "CASE WHEN b.ids IS NULL THEN r.value ->> 'event_id' ELSE r.value END AS id";
+
 /**
  * Ids of buffered events held in memory for the duplicate check; past this
  * (a long catalog outage) they are written to `seen` and memory starts over.
@@ -40,13 +43,19 @@ const MAX_IDS_IN_MEMORY = 100_000;
  * `seen` B-tree by random UUIDs) dirtied a page per event. Now a request is
  * one row, its ids stay in memory while buffered, and they reach `seen` at
  * flush time, sorted, in the same transaction that drops the flushed rows.
- * After a restart the in-memory ids are rebuilt from the buffered rows, so a
- * duplicate is caught whether its first copy is buffered or already flushed.
+ * A batch keeps its ids beside its rows (`ids`, a JSON array), so neither the
+ * flush nor a restart has to read the rows to find them. After a restart the
+ * in-memory ids are rebuilt from there, so a duplicate is caught whether its
+ * first copy is buffered or already flushed.
  */
 export class BufferStore {
   readonly #sql: SqlStorage;
   /** Ids of buffered events whose ids are not in `seen` yet. */
   readonly #buffered = new Set<string>();
+  /** The same ids by batch (`seq`), to forget a flush's ids without reading them back. */
+  readonly #bufferedBySeq = new Map<number, readonly string[]>();
+  /** The pending flush as last written (this store is its only writer); null until read. */
+  #pending: PendingFlush | undefined | null = null;
   #bytes = 0;
   #count = 0;
   #table: EventTableName | undefined;
@@ -64,7 +73,8 @@ export class BufferStore {
       min_ts INTEGER NOT NULL,
       max_ts INTEGER NOT NULL,
       received_ms INTEGER NOT NULL,
-      ids_in_seen INTEGER NOT NULL DEFAULT 0)`);
+      ids_in_seen INTEGER NOT NULL DEFAULT 0,
+      ids TEXT)`);
     sql.exec(
       'CREATE TABLE IF NOT EXISTS seen (event_id TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID',
     );
@@ -77,6 +87,7 @@ export class BufferStore {
       last_error TEXT)`);
     sql.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     this.#migrateEventRows();
+    this.#addIdsColumn();
     const totals = sql
       .exec<{ n: number; b: number }>(
         'SELECT COALESCE(SUM(n), 0) AS n, COALESCE(SUM(bytes), 0) AS b FROM batches',
@@ -84,10 +95,24 @@ export class BufferStore {
       .one();
     this.#count = totals.n;
     this.#bytes = totals.b;
-    for (const { id } of sql.exec<{ id: string }>(
-      `SELECT r.value ->> 'event_id' AS id FROM batches AS b, json_each(b.rows) AS r WHERE b.ids_in_seen = 0`,
+    for (const { seq, ids } of sql.exec<{ seq: number; ids: string }>(
+      `SELECT seq, COALESCE(ids, (SELECT json_group_array(r.value ->> 'event_id') FROM json_each(rows) AS r)) AS ids
+       FROM batches WHERE ids_in_seen = 0`,
     ))
-      this.#buffered.add(id);
+      this.#remember(seq, JSON.parse(ids) as string[]);
+  }
+
+  /** Buffers written before batches kept their ids have none: theirs are read from the rows. */
+  #addIdsColumn(): void {
+    const has = this.#sql
+      .exec<{ n: number }>("SELECT COUNT(*) AS n FROM pragma_table_info('batches') WHERE name = 'ids'")
+      .one().n;
+    if (has === 0) this.#sql.exec('ALTER TABLE batches ADD COLUMN ids TEXT');
+  }
+
+  #remember(seq: number, ids: readonly string[]): void {
+    for (const id of ids) this.#buffered.add(id);
+    this.#bufferedBySeq.set(seq, ids);
   }
 
   /**
@@ -131,13 +156,13 @@ export class BufferStore {
     batch.ids.forEach((id, i) => {
       if (this.#buffered.has(id)) duplicates.push(i);
     });
+    let idsJson = JSON.stringify(batch.ids);
     for (const { key } of this.#sql.exec<{ key: number }>(
       'SELECT key FROM json_each(?) WHERE value IN (SELECT event_id FROM seen)',
-      JSON.stringify(batch.ids),
+      idsJson,
     ))
       if (!duplicates.includes(key)) duplicates.push(key);
-    let { rows, bytes } = batch;
-    let n = batch.ids.length;
+    let { rows, bytes, ids } = batch;
     if (duplicates.length > 0) {
       // Rare: store the batch without the repeats.
       const skip = new Set(duplicates);
@@ -145,20 +170,24 @@ export class BufferStore {
       if (kept.length === 0) return duplicates.sort((a, b) => a - b);
       rows = JSON.stringify(kept);
       bytes = Math.round((batch.bytes * rows.length) / batch.rows.length);
-      n = kept.length;
+      ids = ids.filter((_, i) => !skip.has(i));
+      idsJson = JSON.stringify(ids);
     }
-    this.#sql.exec(
-      'INSERT INTO batches (rows, n, bytes, min_ts, max_ts, received_ms) VALUES (?, ?, ?, ?, ?, ?)',
-      rows,
-      n,
-      bytes,
-      batch.minTimestampMicros,
-      batch.maxTimestampMicros,
-      nowMs,
-    );
-    batch.ids.forEach((id, i) => {
-      if (!duplicates.includes(i)) this.#buffered.add(id);
-    });
+    const n = ids.length;
+    const { seq } = this.#sql
+      .exec<{ seq: number }>(
+        `INSERT INTO batches (rows, n, bytes, min_ts, max_ts, received_ms, ids) VALUES (?, ?, ?, ?, ?, ?, ?)
+         RETURNING seq`,
+        rows,
+        n,
+        bytes,
+        batch.minTimestampMicros,
+        batch.maxTimestampMicros,
+        nowMs,
+        idsJson,
+      )
+      .one();
+    this.#remember(seq, ids);
     this.#count += n;
     this.#bytes += bytes;
     if (this.#buffered.size > this.#maxIdsInMemory) this.#spillIds(nowMs);
@@ -169,12 +198,13 @@ export class BufferStore {
   #spillIds(nowMs: number): void {
     this.#sql.exec(
       `INSERT OR IGNORE INTO seen (event_id, at)
-       SELECT r.value ->> 'event_id' AS id, ? FROM batches AS b, json_each(b.rows) AS r
+       SELECT ${BATCH_ID}, ? FROM batches AS b, json_each(COALESCE(b.ids, b.rows)) AS r
        WHERE b.ids_in_seen = 0 ORDER BY id`,
       nowMs,
     );
     this.#sql.exec('UPDATE batches SET ids_in_seen = 1 WHERE ids_in_seen = 0');
     this.#buffered.clear();
+    this.#bufferedBySeq.clear();
   }
 
   /** UTF-8 bytes of row JSON buffered. */
@@ -194,6 +224,11 @@ export class BufferStore {
   }
 
   pendingFlush(): PendingFlush | undefined {
+    if (this.#pending === null) this.#pending = this.#readPendingFlush();
+    return this.#pending;
+  }
+
+  #readPendingFlush(): PendingFlush | undefined {
     const row = this.#sql
       .exec<{ flush_id: string; max_seq: number; attempts: number; last_error: string | null }>(
         'SELECT flush_id, max_seq, attempts, last_error FROM pending_flush WHERE id = 1',
@@ -222,7 +257,8 @@ export class BufferStore {
       .one();
     const maxSeq = last.seq ?? first.seq;
     this.#sql.exec('INSERT INTO pending_flush (id, flush_id, max_seq) VALUES (1, ?, ?)', flushId, maxSeq);
-    return { flushId, maxSeq, attempts: 0, lastError: null };
+    this.#pending = { flushId, maxSeq, attempts: 0, lastError: null };
+    return this.#pending;
   }
 
   /** The rows of a flush, about `chunkSize` at a time, so no single query result is unbounded. */
@@ -246,8 +282,8 @@ export class BufferStore {
 
   /**
    * The flush committed: its event ids go to `seen` (sorted, so the index is
-   * written page by page) and its batches and the pending record are dropped,
-   * all in one transaction.
+   * written page by page, and read from each batch's `ids`, not its rows) and
+   * its batches and the pending record are dropped, all in one transaction.
    */
   completeFlush(flush: PendingFlush, nowMs: number): { events: number; bytes: number } {
     const gone = this.#sql
@@ -256,19 +292,21 @@ export class BufferStore {
         flush.maxSeq,
       )
       .one();
-    const ids = this.#sql
-      .exec<{ id: string }>(
-        `INSERT OR IGNORE INTO seen (event_id, at)
-         SELECT r.value ->> 'event_id' AS id, ? FROM batches AS b, json_each(b.rows) AS r
-         WHERE b.seq <= ? ORDER BY id
-         RETURNING event_id AS id`,
-        nowMs,
-        flush.maxSeq,
-      )
-      .toArray();
-    for (const { id } of ids) this.#buffered.delete(id);
+    this.#sql.exec(
+      `INSERT OR IGNORE INTO seen (event_id, at)
+       SELECT ${BATCH_ID}, ? FROM batches AS b, json_each(COALESCE(b.ids, b.rows)) AS r
+       WHERE b.seq <= ? ORDER BY id`,
+      nowMs,
+      flush.maxSeq,
+    );
+    for (const [seq, ids] of this.#bufferedBySeq) {
+      if (seq > flush.maxSeq) continue;
+      for (const id of ids) this.#buffered.delete(id);
+      this.#bufferedBySeq.delete(seq);
+    }
     this.#sql.exec('DELETE FROM batches WHERE seq <= ?', flush.maxSeq);
     this.#sql.exec('DELETE FROM pending_flush WHERE id = 1');
+    this.#pending = undefined;
     this.#count = Math.max(0, this.#count - gone.n);
     this.#bytes = Math.max(0, this.#bytes - gone.b);
     return { events: gone.n, bytes: gone.b };
@@ -277,7 +315,8 @@ export class BufferStore {
   /** The flush failed: count the attempt and keep everything for the retry. */
   failFlush(message: string): PendingFlush | undefined {
     this.#sql.exec('UPDATE pending_flush SET attempts = attempts + 1, last_error = ? WHERE id = 1', message);
-    return this.pendingFlush();
+    this.#pending = this.#readPendingFlush();
+    return this.#pending;
   }
 
   /** Forgets ids written before `cutoffMs` (the de-duplication window). */

@@ -122,4 +122,32 @@ describe('the buffer store', () => {
       expect(store.append(batchOf([3]), 1_000)).toEqual([0]);
     });
   });
+
+  it('takes over batches written before they kept their ids', async () => {
+    await withStorage((sql) => {
+      sql.exec('DROP TABLE batches');
+      sql.exec(`CREATE TABLE batches (seq INTEGER PRIMARY KEY AUTOINCREMENT, rows TEXT NOT NULL,
+        n INTEGER NOT NULL, bytes INTEGER NOT NULL, min_ts INTEGER NOT NULL, max_ts INTEGER NOT NULL,
+        received_ms INTEGER NOT NULL, ids_in_seen INTEGER NOT NULL DEFAULT 0)`);
+      const old = batchOf([1, 2]);
+      sql.exec(
+        'INSERT INTO batches (rows, n, bytes, min_ts, max_ts, received_ms) VALUES (?, 2, ?, ?, ?, 1000)',
+        old.rows,
+        old.bytes,
+        old.minTimestampMicros,
+        old.maxTimestampMicros,
+      );
+      const store = new BufferStore(sql);
+      // Its ids were read from its rows: a repeat is caught while it is buffered …
+      expect(store.append(batchOf([2, 3]), 2_000)).toEqual([0]);
+      const { flush, rows } = allRows(store);
+      expect(rows.map((r) => r.value)).toEqual([1, 2, 3]);
+      store.completeFlush(flush!, 3_000);
+      // … and every id of both kinds of batch is in `seen` once flushed.
+      const seen = sql.exec<{ id: string }>('SELECT event_id AS id FROM seen ORDER BY id').toArray();
+      expect(seen.map((r) => r.id)).toEqual([uuid(1), uuid(2), uuid(3)]);
+      expect(store.append(batchOf([1, 3, 4]), 4_000)).toEqual([0, 1]);
+      expect(store.count()).toBe(1);
+    });
+  });
 });
