@@ -6,8 +6,9 @@
  *
  * - `charts/query-latency.svg`: p50 and p99 of every query, ours against the
  *   DuckDB-over-a-glob floor, on a log scale with the 50 / 100 ms goals.
- * - `charts/ingest.svg`: accepted and flushed events/s against the SQLite
- *   floor and the 50,000 events/s goal.
+ * - `charts/ingest.svg`: accepted and flushed events/s of the stack, one
+ *   collector alone, the dev server's ceilings (no-op and least durable
+ *   Worker) and the SQLite floor, with the 50,000 events/s goal.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -27,6 +28,10 @@ export interface IngestFigures {
   readonly goal_events_per_second: number;
   readonly events: number;
   readonly batch: number;
+  /** Figures of later runs; a bar is drawn for each one present. */
+  readonly collector_alone_events_per_second?: number;
+  readonly ceiling_durable_events_per_second?: number;
+  readonly ceiling_noop_events_per_second?: number;
 }
 
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="12"';
@@ -121,12 +126,17 @@ export function latencyChart(rows: readonly LatencyRow[], caption: string): stri
 
 /** Bars of events/s: accepted and flushed (ours), the SQLite floor, with the goal as a line. */
 export function ingestChart(figures: IngestFigures, caption: string): string {
+  const optional = (label: string, value: number | undefined, color: string) =>
+    value === undefined ? [] : [{ label, value, color }];
   const bars = [
-    { label: 'accepted over HTTP', value: figures.accepted_events_per_second, color: COLORS.ours },
-    { label: 'flushed to Iceberg', value: figures.flush_events_per_second, color: COLORS.oursLight },
+    { label: 'stack: accepted', value: figures.accepted_events_per_second, color: COLORS.ours },
+    { label: 'stack: flushed to Iceberg', value: figures.flush_events_per_second, color: COLORS.oursLight },
+    ...optional('one collector, alone', figures.collector_alone_events_per_second, COLORS.ours),
+    ...optional('least durable Worker', figures.ceiling_durable_events_per_second, COLORS.floorLight),
+    ...optional('no-op Worker', figures.ceiling_noop_events_per_second, COLORS.floorLight),
     { label: 'SQLite insert (floor)', value: figures.sqlite_baseline_events_per_second, color: COLORS.floor },
   ];
-  const labelWidth = 160;
+  const labelWidth = 170;
   const plotWidth = 520;
   const width = labelWidth + plotWidth + 110;
   const top = 40;

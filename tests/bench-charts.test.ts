@@ -71,6 +71,31 @@ describe('ingestChart', () => {
     expect(floor! / accepted!).toBeCloseTo(4, 6);
     expect(svg).toContain('10,000/s');
     expect(svg).toContain('goal 50,000/s');
+    expect(svg).not.toContain('one collector');
+  });
+
+  it('adds a bar for each of the later figures present: one collector and the ceilings', () => {
+    const svg = ingestChart(
+      {
+        accepted_events_per_second: 10_000,
+        flush_events_per_second: 5_000,
+        sqlite_baseline_events_per_second: 40_000,
+        goal_events_per_second: 50_000,
+        events: 1000,
+        batch: 100,
+        collector_alone_events_per_second: 25_000,
+        ceiling_durable_events_per_second: 30_000,
+        ceiling_noop_events_per_second: 60_000,
+      },
+      'caption',
+    );
+    const [accepted, alone] = widths(svg, '#2563eb');
+    const [durable, noop] = widths(svg, '#d1d5db');
+    expect(alone! / accepted!).toBeCloseTo(2.5, 6);
+    expect(durable! / accepted!).toBeCloseTo(3, 6);
+    expect(noop! / accepted!).toBeCloseTo(6, 6);
+    for (const label of ['one collector, alone', 'least durable Worker', 'no-op Worker', '60,000/s'])
+      expect(svg).toContain(label);
   });
 });
 

@@ -3,24 +3,42 @@
  * stack in a temporary folder): accepted events/s over HTTP in batches of 100
  * through the router to the collector, ack latency p50/p99, and flush
  * throughput (events/s from the first send until every event is in a
- * committed Iceberg snapshot). Also the CPU time the Workers' runtime (every
- * workerd process of the stack) spent per accepted event while sending, and
- * so the events/s one core of it sustains. Beside it, in the same run, the
- * floor: the same events inserted straight into SQLite (node:sqlite, one
- * transaction per batch, with the buffer's de-duplication table). Prints the
- * ratio and writes bench/ingest/results.json (or --out).
+ * committed Iceberg snapshot). Also the CPU time the Workers' runtime spent
+ * per accepted event while sending. Then one collector alone, as it runs on
+ * Cloudflare (`/events` served by the collector Worker and its buffers under
+ * their own `wrangler dev`, no router, flushes left for later): the figure the
+ * goal, 50,000 events/s per collector, is about. Beside them, in the same run:
+ *
+ * - the floor: the same events inserted straight into SQLite (node:sqlite,
+ *   one transaction per batch, with the buffer's de-duplication table);
+ * - ceilings of the dev server on this machine: a Worker that only reads the
+ *   body (`/noop`) and the least durable collector (`/durable`: parse, one
+ *   Durable Object call, one SQLite row per request), same client, same bodies;
+ * - the collector's own code in process (Node, the same V8): what a request
+ *   costs before the runtime's HTTP, RPC and storage.
+ *
+ * Prints the ratios and writes bench/ingest/results.json (or --out).
  *
  *   npx node bench/ingest/run.ts [--events 50000] [--concurrency 8] [--batch 100]
  *                                [--flush-max-bytes 1048576] [--out path]
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
+import {
+  ApiKeyRing,
+  CONTRACT_SCHEMAS,
+  DEFAULT_LIMITS,
+  type EventSink,
+  ingest,
+} from '../../packages/events/src/index.ts';
 // @ts-expect-error: plain ESM script shared with `npm start`, no type declarations
 import { freePort, root, startStack } from '../../scripts/stack.mjs';
 import { writeCharts } from '../charts.ts';
+import { type LoadResult, sendAll } from './http-load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -88,6 +106,10 @@ for (let b = 0; b * batchSize < total; b++) {
   allEvents.push(events);
   batches.push(JSON.stringify({ events }));
 }
+const bodies = batches.map((b) => Buffer.from(b));
+const USER_AGENT =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
+const HEADERS = { 'content-type': 'application/json', 'x-api-key': KEY, 'user-agent': USER_AGENT };
 
 function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
@@ -116,6 +138,182 @@ function sqliteBaseline(dir: string): number {
   const seconds = (performance.now() - started) / 1000;
   db.close();
   return total / seconds;
+}
+
+/**
+ * The collector's own code for the same requests, in this process: key check,
+ * body parse, validation, enrichment, rows, the JSON handed to the buffer and
+ * the answer's JSON. Best of three passes, µs per event.
+ */
+async function inProcessMicrosPerEvent(): Promise<number> {
+  const deps = {
+    schemas: CONTRACT_SCHEMAS,
+    limits: DEFAULT_LIMITS,
+    keys: await ApiKeyRing.fromSettings({ ANALYTICS_API_KEY: KEY }),
+    botPolicy: 'flag' as const,
+    now: () => Date.now(),
+    newEventId: () => crypto.randomUUID(),
+    sink: {
+      // What BufferSink does before its Durable Object call: one JSON text of the rows, and the ids.
+      async append(events) {
+        JSON.stringify(events.map((e) => e.row));
+        events.map((e) => e.eventId);
+        return new Set<number>();
+      },
+    } satisfies EventSink,
+  };
+  let best = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < 3; pass++) {
+    const started = performance.now();
+    for (const body of batches) {
+      const request = new Request('http://collector/events', {
+        method: 'POST',
+        headers: { ...HEADERS, 'content-length': String(Buffer.byteLength(body)) },
+        body,
+      });
+      const { answer } = await ingest(request, deps);
+      if (answer.status !== 202) throw new Error(`in-process ingest answered ${answer.status}`);
+      JSON.stringify(answer.body);
+    }
+    best = Math.min(best, ((performance.now() - started) * 1000) / total);
+  }
+  return best;
+}
+
+/** Accepted events/s, ack latencies and runtime CPU of one load run against `url` + `path`. */
+async function load(url: string, path: string, groups: readonly number[], label: string) {
+  const cpuBefore = workerdCpuSeconds(groups);
+  const result: LoadResult = await sendAll({
+    url,
+    path,
+    headers: HEADERS,
+    bodies,
+    concurrency,
+    expect: 202,
+    onProgress: (done, seconds) =>
+      log(
+        `  ${label}: ${done * batchSize} / ${total} events (${Math.round((done * batchSize) / seconds)} events/s)`,
+      ),
+  });
+  const spent = cpuSpent(cpuBefore, workerdCpuSeconds(groups));
+  const latencies = [...result.latenciesMs].sort((a, b) => a - b);
+  const failed = [...result.unexpected.values()].reduce((a, b) => a + b, 0);
+  if (failed > 0) log(`  ${label}: ${failed} requests failed: ${JSON.stringify([...result.unexpected])}`);
+  return {
+    failed,
+    seconds: result.seconds,
+    accepted: total / result.seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    // wrangler dev runs two workerd processes: the runtime (every Worker and Durable Object, on one
+    // thread) and its dev proxy in front of it. The runtime is the busier one.
+    runtimeCpu: spent[0] ?? 0,
+    workerdCpu: spent.reduce((a, b) => a + b, 0),
+  };
+}
+
+/** One Worker configuration under its own `wrangler dev` on a free port, ready when it answers HTTP. */
+async function devServer(config: string, persistTo: string) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'),
+      'dev',
+      '-c',
+      config,
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(await freePort()),
+      '--persist-to',
+      persistTo,
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'error',
+    ],
+    { cwd: root, detached: true, stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+  );
+  const stop = () => {
+    try {
+      process.kill(-(child.pid as number), 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      await (await fetch(`${url}/`, { signal: AbortSignal.timeout(5_000) })).arrayBuffer();
+      break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) {
+      stop();
+      throw new Error(`${config} did not start under wrangler dev`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { url, groups: [child.pid as number], stop };
+}
+
+/** Sends a few requests first (isolates, Durable Objects, JIT), not counted. */
+async function warmUp(url: string, path: string): Promise<void> {
+  for (let i = 0; i < 20; i++)
+    await (
+      await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: HEADERS,
+        body: JSON.stringify({ events: [pageView(-1 - i)] }),
+      })
+    ).arrayBuffer();
+}
+
+/** The ceiling Worker (bench/ingest/ceiling) under its own `wrangler dev`: /noop and /durable. */
+async function ceilings(dir: string) {
+  const server = await devServer(
+    join(root, 'bench', 'ingest', 'ceiling', 'wrangler.jsonc'),
+    join(dir, 'ceiling'),
+  );
+  try {
+    await warmUp(server.url, '/noop');
+    await warmUp(server.url, '/durable');
+    const noop = await load(server.url, '/noop', server.groups, 'ceiling /noop');
+    const durable = await load(server.url, '/durable', server.groups, 'ceiling /durable');
+    return { noop, durable };
+  } finally {
+    server.stop();
+  }
+}
+
+/**
+ * One collector, as on Cloudflare: `/events` served by the collector Worker
+ * itself (no router in front) with its buffer Durable Objects, under its own
+ * `wrangler dev` with the stack's configuration of it. Its buffers do not
+ * flush during the run (on Cloudflare each buffer is a Durable Object of its
+ * own; the stack run above measures flushing).
+ */
+async function collectorAlone(dir: string, stackConfig: string) {
+  const config = JSON.parse(readFileSync(stackConfig, 'utf8')) as { vars: Record<string, string> };
+  config.vars = {
+    ...config.vars,
+    FLUSH_INTERVAL_MS: String(3_600_000),
+    FLUSH_MAX_BYTES: String(1e12),
+    FLUSH_MAX_EVENTS: String(1e12),
+  };
+  const path = join(dir, 'collector-alone.json');
+  writeFileSync(path, JSON.stringify(config));
+  const server = await devServer(path, join(dir, 'collector-alone'));
+  try {
+    await warmUp(server.url, '/events');
+    return await load(server.url, '/events', server.groups, 'collector /events');
+  } finally {
+    server.stop();
+  }
 }
 
 async function catalogToken(url: string): Promise<string> {
@@ -152,9 +350,16 @@ async function committedRecords(url: string, token: string): Promise<number> {
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
 const log = (line: string) => console.log(line);
+const round1 = (n: number) => Number(n.toFixed(1));
 log(
-  `ingest benchmark: ${total} page views, batches of ${batchSize}, ${concurrency} concurrent senders, flush at ${flushMaxBytes} bytes or 1 s`,
+  `ingest benchmark: ${total} page views, batches of ${batchSize}, ${concurrency} connections, flush at ${flushMaxBytes} bytes or 1 s`,
 );
+log('collector code in process (best of 3 passes) …');
+const inProcess = await inProcessMicrosPerEvent();
+log(`  ${inProcess.toFixed(2)} µs per event`);
+log('ceilings of the dev server (bench/ingest/ceiling) …');
+const ceiling = await ceilings(dir);
+log('the stack …');
 const stack = await startStack({
   port: await freePort(),
   dataDir: join(dir, 'stack'),
@@ -163,15 +368,8 @@ const stack = await startStack({
   log: () => {},
 });
 try {
-  const post = (body: string) =>
-    fetch(`${stack.url}/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-      body,
-    });
   // Warm-up: isolates, Durable Objects, the catalog table (not counted; other events, other ids).
-  for (let i = 0; i < 20; i++)
-    await (await post(JSON.stringify({ events: [pageView(-1 - i)] }))).arrayBuffer();
+  await warmUp(stack.url, '/events');
   const token = await catalogToken(stack.url);
   // Let the warm-up events reach a snapshot so they are not counted below.
   let before = 0;
@@ -180,81 +378,82 @@ try {
     before = await committedRecords(stack.url, token);
   }
 
-  const latencies: number[] = [];
-  let next = 0;
-  let failed = 0;
-  const groups: number[] = stack.processGroups;
-  const cpuBefore = workerdCpuSeconds(groups);
   const started = performance.now();
-  const progress = setInterval(() => {
-    const sent = Math.min(next, batches.length) * batchSize;
-    const secs = (performance.now() - started) / 1000;
-    log(`  sent ${sent} / ${total} events (${Math.round(sent / secs)} events/s)`);
-  }, 2_000);
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < batches.length) {
-        const body = batches[next++]!;
-        const t = performance.now();
-        const res = await post(body);
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t);
-        if (res.status !== 202) failed++;
-      }
-    }),
-  );
-  clearInterval(progress);
-  const sendSeconds = (performance.now() - started) / 1000;
-  // wrangler dev runs two workerd processes: the runtime (every Worker, Durable Object and the
-  // catalog, on one thread) and its dev proxy in front of it. The runtime is the busier one.
-  const spent = cpuSpent(cpuBefore, workerdCpuSeconds(groups));
-  const runtimeCpu = spent[0] ?? 0;
-  const workerdCpu = spent.reduce((a, b) => a + b, 0);
+  const run = await load(stack.url, '/events', stack.processGroups, 'stack /events');
   let committed = before;
   while (committed < before + total && performance.now() - started < 600_000) {
     await new Promise((r) => setTimeout(r, 250));
     committed = await committedRecords(stack.url, token);
   }
   const commitSeconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-
-  const accepted = total / sendSeconds;
   const flush = (committed - before) / commitSeconds;
+  await stack.stop();
+  log('one collector, alone …');
+  const alone = await collectorAlone(dir, join(dir, 'stack', 'config', 'collector.json'));
   const baseline = sqliteBaseline(dir);
+  const perCore = (us: number) => Math.round(1e6 / us);
   const results = {
     at: new Date().toISOString(),
     events: total,
     batch: batchSize,
     concurrency,
     flush_max_bytes: flushMaxBytes,
-    failed_requests: failed,
-    accepted_events_per_second: Math.round(accepted),
-    ack_latency_ms: {
-      p50: Number(quantile(latencies, 0.5).toFixed(1)),
-      p99: Number(quantile(latencies, 0.99).toFixed(1)),
-    },
-    send_seconds: Number(sendSeconds.toFixed(2)),
-    workerd_cpu_seconds_while_sending: Number(workerdCpu.toFixed(2)),
-    runtime_cpu_seconds_while_sending: Number(runtimeCpu.toFixed(2)),
-    runtime_busy_fraction: Number((runtimeCpu / sendSeconds).toFixed(2)),
-    runtime_cpu_us_per_event: Number(((runtimeCpu / total) * 1e6).toFixed(1)),
+    failed_requests: run.failed,
+    accepted_events_per_second: Math.round(run.accepted),
+    ack_latency_ms: { p50: round1(run.p50), p99: round1(run.p99) },
+    send_seconds: Number(run.seconds.toFixed(2)),
+    workerd_cpu_seconds_while_sending: Number(run.workerdCpu.toFixed(2)),
+    runtime_cpu_seconds_while_sending: Number(run.runtimeCpu.toFixed(2)),
+    runtime_busy_fraction: Number((run.runtimeCpu / run.seconds).toFixed(2)),
+    runtime_cpu_us_per_event: round1((run.runtimeCpu / total) * 1e6),
     committed_events: committed - before,
     flush_events_per_second: Math.round(flush),
+    collector_alone_events_per_second: Math.round(alone.accepted),
+    collector_alone_ack_latency_ms: { p50: round1(alone.p50), p99: round1(alone.p99) },
+    collector_alone_runtime_cpu_us_per_event: round1((alone.runtimeCpu / total) * 1e6),
+    collector_alone_failed_requests: alone.failed,
+    ratio_collector_alone_to_durable_ceiling: Number((alone.accepted / ceiling.durable.accepted).toFixed(4)),
+    collector_code_us_per_event: Number(inProcess.toFixed(2)),
+    collector_code_events_per_core_second: perCore(inProcess),
+    ceiling_noop_events_per_second: Math.round(ceiling.noop.accepted),
+    ceiling_noop_runtime_cpu_us_per_event: round1((ceiling.noop.runtimeCpu / total) * 1e6),
+    ceiling_durable_events_per_second: Math.round(ceiling.durable.accepted),
+    ceiling_durable_runtime_cpu_us_per_event: round1((ceiling.durable.runtimeCpu / total) * 1e6),
+    ratio_accepted_to_durable_ceiling: Number((run.accepted / ceiling.durable.accepted).toFixed(4)),
     sqlite_baseline_events_per_second: Math.round(baseline),
-    ratio_accepted_to_sqlite: Number((accepted / baseline).toFixed(4)),
+    ratio_accepted_to_sqlite: Number((run.accepted / baseline).toFixed(4)),
     goal_events_per_second: 50_000,
   };
-  log(`accepted over HTTP      ${results.accepted_events_per_second} events/s (${failed} failed requests)`);
-  log(`ack latency             p50 ${results.ack_latency_ms.p50} ms, p99 ${results.ack_latency_ms.p99} ms`);
-  log(
-    `workerd runtime         ${results.runtime_cpu_us_per_event} µs CPU per event, busy ${Math.round(results.runtime_busy_fraction * 100)} % of the send time (dev proxy and runtime: ${results.workerd_cpu_seconds_while_sending} s)`,
+  const line = (label: string, text: string) => log(`${label.padEnd(34)}${text}`);
+  line(
+    'accepted over HTTP (the stack)',
+    `${results.accepted_events_per_second} events/s (${run.failed} failed requests)`,
   );
-  log(
-    `flush to Iceberg        ${results.flush_events_per_second} events/s (${results.committed_events} committed)`,
+  line('ack latency', `p50 ${results.ack_latency_ms.p50} ms, p99 ${results.ack_latency_ms.p99} ms`);
+  line(
+    'workerd runtime',
+    `${results.runtime_cpu_us_per_event} µs CPU per event, busy ${Math.round(results.runtime_busy_fraction * 100)} % of the send time (dev proxy and runtime: ${results.workerd_cpu_seconds_while_sending} s)`,
   );
-  log(`SQLite floor (node)     ${results.sqlite_baseline_events_per_second} events/s`);
-  log(
-    `ratio collector/SQLite  ${results.ratio_accepted_to_sqlite}  (goal: 50,000 events/s accepted per collector)`,
+  line(
+    'flush to Iceberg',
+    `${results.flush_events_per_second} events/s (${results.committed_events} committed)`,
+  );
+  line(
+    'collector code, in process',
+    `${results.collector_code_us_per_event} µs per event (${results.collector_code_events_per_core_second} events/s per core)`,
+  );
+  line(
+    'ceiling: no-op Worker',
+    `${results.ceiling_noop_events_per_second} events/s (runtime ${results.ceiling_noop_runtime_cpu_us_per_event} µs per event)`,
+  );
+  line(
+    'ceiling: least durable collector',
+    `${results.ceiling_durable_events_per_second} events/s (runtime ${results.ceiling_durable_runtime_cpu_us_per_event} µs per event)`,
+  );
+  line('SQLite floor (node)', `${results.sqlite_baseline_events_per_second} events/s`);
+  line(
+    'ratios',
+    `stack/SQLite ${results.ratio_accepted_to_sqlite}, stack/least durable ${results.ratio_accepted_to_durable_ceiling}, one collector/least durable ${results.ratio_collector_alone_to_durable_ceiling} (goal: 50,000 events/s accepted per collector)`,
   );
   writeFileSync(
     values.out ?? join(root, 'bench', 'ingest', 'results.json'),
