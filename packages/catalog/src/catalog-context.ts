@@ -16,6 +16,12 @@ export interface CatalogContext {
   readonly nowMs: () => number;
   /** Random UUID (metadata file names, table uuids). */
   readonly newUuid: () => string;
+  /**
+   * Writes R2 operation counts the host tallies in memory to the journal;
+   * called before usage is read, so a cost report counts every operation
+   * reported before it. Hosts that write each report at once leave it out.
+   */
+  readonly writeUsage?: () => void;
 }
 
 /** Who is calling, and the request to file audit records under. */

@@ -113,6 +113,7 @@ export async function costReport(ctx: CatalogContext, prices: R2Prices): Promise
       cost: round((bytes / GB) * prices.storagePerGbMonth * elapsed),
     });
   }
+  ctx.writeUsage?.();
   const usage = ctx.store.transact((tx) => tx.journal.usage(key));
   const countA = usage.reduce((n, r) => n + r.classA, 0);
   const countB = usage.reduce((n, r) => n + r.classB, 0);

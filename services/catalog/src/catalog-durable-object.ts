@@ -21,6 +21,9 @@ function price(raw: string | undefined, fallback: number): number {
   return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
+/** How long R2 operation counts wait in memory before they are written. */
+const TALLY_WRITE_MS = 1_000;
+
 /**
  * One per warehouse: owns namespaces, table pointers and their history, the
  * audit log and R2 operation counters in its SQLite storage, and serves the
@@ -30,6 +33,16 @@ function price(raw: string | undefined, fallback: number): number {
 export class CatalogDurableObject extends DurableObject<CatalogEnv> {
   readonly #store: SqliteCatalogStore;
   readonly #app: ReturnType<typeof createCatalogApp>;
+  /**
+   * R2 operation counts not yet written, by month and service. Every R2
+   * call of the catalog and every report of another service used to be a
+   * transaction of its own (a flush of the stack made a dozen); they are now
+   * added up here and written at most a second later, and before any cost
+   * report reads them. A crash loses at most that second of counts, which
+   * are an estimate of R2 charges, never data.
+   */
+  readonly #tally = new Map<string, { month: string; service: string; classA: number; classB: number }>();
+  #tallyTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(state: DurableObjectState, env: CatalogEnv) {
     super(state, env);
@@ -64,6 +77,7 @@ export class CatalogDurableObject extends DurableObject<CatalogEnv> {
         : {}),
       nowMs: () => Date.now(),
       newUuid: () => crypto.randomUUID(),
+      writeUsage: () => this.#writeTally(),
     };
     this.#app = createCatalogApp({
       catalog,
@@ -92,6 +106,24 @@ export class CatalogDurableObject extends DurableObject<CatalogEnv> {
 
   /** Adds R2 operations a service made (class A: writes/lists, class B: reads) to this month's counters. */
   recordOperations(service: string, classA: number, classB: number): void {
-    this.#store.transact((tx) => tx.journal.addUsage(usageMonth(Date.now()), service, classA, classB));
+    const month = usageMonth(Date.now());
+    const key = `${month}\u0000${service}`;
+    const counts = this.#tally.get(key) ?? { month, service, classA: 0, classB: 0 };
+    counts.classA += classA;
+    counts.classB += classB;
+    this.#tally.set(key, counts);
+    this.#tallyTimer ??= setTimeout(() => this.#writeTally(), TALLY_WRITE_MS);
+  }
+
+  /** Writes the tallied counts in one transaction. */
+  #writeTally(): void {
+    if (this.#tallyTimer !== undefined) clearTimeout(this.#tallyTimer);
+    this.#tallyTimer = undefined;
+    if (this.#tally.size === 0) return;
+    const counts = [...this.#tally.values()];
+    this.#tally.clear();
+    this.#store.transact((tx) => {
+      for (const c of counts) tx.journal.addUsage(c.month, c.service, c.classA, c.classB);
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { env, SELF } from 'cloudflare:test';
+import { env, runInDurableObject, SELF } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
 import { type CatalogHost, restScenarios } from '@analytics/catalog/test/rest-scenarios';
 import { zGetCostsResponse } from '@analytics/generated/ops/zod';
@@ -39,6 +39,24 @@ describe('R2 operation reports over RPC', () => {
     // at least the 1,000 reported and A by exactly the 5 reported.
     expect(after.operations.class_a.count - before.operations.class_a.count).toBe(5);
     expect(after.operations.class_b.count - before.operations.class_b.count).toBeGreaterThanOrEqual(1000);
+  });
+});
+
+describe('R2 operation counts', () => {
+  it('are added up in memory and written in one transaction within a second', async () => {
+    const stub = env.CATALOG.get(env.CATALOG.idFromName(env.WAREHOUSE ?? 'analytics'));
+    const stored = () =>
+      runInDurableObject(stub, (_instance, state: DurableObjectState) =>
+        state.storage.sql
+          .exec<{ a: number; b: number }>(
+            "SELECT COALESCE(SUM(class_a), 0) AS a, COALESCE(SUM(class_b), 0) AS b FROM usage WHERE service = 'tally-test'",
+          )
+          .one(),
+      );
+    for (let i = 0; i < 10; i++) await stub.recordOperations('tally-test', 1, 2);
+    expect(await stored()).toEqual({ a: 0, b: 0 });
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await stored()).toEqual({ a: 10, b: 20 });
   });
 });
 
