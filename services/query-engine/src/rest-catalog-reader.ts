@@ -36,6 +36,13 @@ export class RestCatalogReader {
   readonly #fetch: (request: Request) => Promise<Response>;
   #prefix: Promise<string> | undefined;
   #token: { value: string; expiresAtMs: number } | undefined;
+  /**
+   * The last load of each table with its ETag: the engine reloads every table
+   * every refresh interval (1 s), and a table that did not change is then
+   * answered 304 with no body, so neither side serialises or parses its
+   * metadata again.
+   */
+  readonly #loaded = new Map<string, { etag: string; loaded: LoadedMetadata }>();
 
   constructor(options: RestCatalogReaderOptions) {
     this.#o = options;
@@ -62,24 +69,42 @@ export class RestCatalogReader {
 
   /** The table's current metadata. */
   async loadTable(table: TableName): Promise<LoadedMetadata> {
-    const body = (await this.#get(
-      `namespaces/${encodeNamespace(table.namespace)}/tables/${encodeURIComponent(table.name)}`,
-    )) as { 'metadata-location'?: string; metadata: JsonValue };
-    return {
+    const path = `namespaces/${encodeNamespace(table.namespace)}/tables/${encodeURIComponent(table.name)}`;
+    const earlier = this.#loaded.get(path);
+    const prefix = await this.#prefixPath();
+    const answer = await this.#request(`/v1/${prefix}${path}`, earlier?.etag);
+    if (answer === NOT_MODIFIED) {
+      if (earlier === undefined)
+        throw new QueryError('upstream', `Catalog answered 304 for ${path} unasked.`);
+      return earlier.loaded;
+    }
+    const body = answer.body as { 'metadata-location'?: string; metadata: JsonValue };
+    const loaded = {
       metadataLocation: body['metadata-location'] ?? '',
       metadata: tableMetadataFromJson(body.metadata),
     };
+    if (answer.etag) this.#loaded.set(path, { etag: answer.etag, loaded });
+    else this.#loaded.delete(path);
+    return loaded;
   }
 
   async #get(path: string): Promise<JsonValue> {
     const prefix = await this.#prefixPath();
-    return this.#request(`/v1/${prefix}${path}`);
+    return this.#body(`/v1/${prefix}${path}`);
+  }
+
+  /** A request that is never conditional: its JSON body. */
+  async #body(path: string): Promise<JsonValue> {
+    const answer = await this.#request(path);
+    if (answer === NOT_MODIFIED)
+      throw new QueryError('upstream', `Catalog answered 304 for ${path} unasked.`);
+    return answer.body;
   }
 
   #prefixPath(): Promise<string> {
     this.#prefix ??= (async () => {
       const q = this.#o.warehouse ? `?warehouse=${encodeURIComponent(this.#o.warehouse)}` : '';
-      const config = (await this.#request(`/v1/config${q}`)) as { overrides?: { prefix?: string } };
+      const config = (await this.#body(`/v1/config${q}`)) as { overrides?: { prefix?: string } };
       const prefix = config.overrides?.prefix;
       return prefix ? `${prefix.replace(/^\/|\/$/g, '')}/` : '';
     })().catch((e) => {
@@ -134,10 +159,12 @@ export class RestCatalogReader {
     return body.access_token;
   }
 
-  async #request(path: string): Promise<JsonValue> {
+  /** GET `path`; with `ifNoneMatch`, `NOT_MODIFIED` when the catalog answers 304. */
+  async #request(path: string, ifNoneMatch?: string): Promise<Answer | typeof NOT_MODIFIED> {
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = await this.#bearer();
     if (token) headers.authorization = `Bearer ${token}`;
+    if (ifNoneMatch !== undefined) headers['if-none-match'] = ifNoneMatch;
     let res: Response;
     try {
       res = await this.#fetch(new Request(`${this.#o.uri.replace(/\/$/, '')}${path}`, { headers }));
@@ -150,6 +177,7 @@ export class RestCatalogReader {
       );
     }
     const text = await res.text();
+    if (res.status === 304 && ifNoneMatch !== undefined) return NOT_MODIFIED;
     if (res.status === 401 && this.#token) {
       this.#token = undefined; // expired or revoked: the next call fetches a new one
     }
@@ -159,9 +187,18 @@ export class RestCatalogReader {
         status: res.status,
       });
     }
-    return parseJson(text);
+    return { body: parseJson(text), etag: res.headers.get('etag') ?? undefined };
   }
 }
+
+/** A catalog answer: its JSON and, for table loads, its ETag. */
+interface Answer {
+  readonly body: JsonValue;
+  readonly etag: string | undefined;
+}
+
+/** The catalog's 304 to a conditional load. */
+const NOT_MODIFIED = Symbol('not modified');
 
 /** Multi-level namespaces in paths: levels joined by the unit separator, URL-encoded (REST spec). */
 function encodeNamespace(ns: readonly string[]): string {
