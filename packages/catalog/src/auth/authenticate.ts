@@ -1,5 +1,5 @@
+import { constantTimeEqual } from '@analytics/keys';
 import { CatalogError } from '../errors.ts';
-import { constantTimeEqual } from './constant-time.ts';
 import type { CredentialRegistry } from './credentials-config.ts';
 import type { Principal } from './grants.ts';
 import { isSignedToken, signToken, verifyToken } from './signed-token.ts';

@@ -1,4 +1,4 @@
-import { constantTimeEqual } from './constant-time.ts';
+import { constantTimeEqual } from '@analytics/keys';
 
 /** What a signed access token asserts. */
 export interface TokenClaims {
