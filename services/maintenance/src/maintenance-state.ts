@@ -107,15 +107,15 @@ export class MaintenanceState extends DurableObject<MaintenanceEnv> {
       return { ok: false, kind: 'busy', message: `maintenance is already running (${what})` };
     }
     const startedAt = this.#runs.begin();
+    // Tables live in either bucket: one store routes s3://<bucket>/... to its binding.
+    const store = new CountingStore(
+      new BucketStore({
+        'analytics-source': new R2Store(this.env.SOURCE),
+        'analytics-processed': new R2Store(this.env.PROCESSED),
+      }),
+    );
     try {
       const catalog = this.catalog();
-      // Tables live in either bucket: one store routes s3://<bucket>/... to its binding.
-      const store = new CountingStore(
-        new BucketStore({
-          'analytics-source': new R2Store(this.env.SOURCE),
-          'analytics-processed': new R2Store(this.env.PROCESSED),
-        }),
-      );
       const env = defaultTableEnv(catalog, fileIO(store, 's3://'));
       const tables = await this.tables(catalog, request.table);
       const results = await runMaintenance(
@@ -131,13 +131,14 @@ export class MaintenanceState extends DurableObject<MaintenanceEnv> {
       );
       this.#runs.record(trigger, startedAt, results);
       this.#count(results);
-      await reportOperations(this.env.CATALOG, 'maintenance', store);
       return { ok: true, results };
     } catch (err) {
       if (err instanceof RefusedRun) return { ok: false, kind: err.kind, message: err.message };
       throw err;
     } finally {
       this.#runs.end();
+      // A failed run made R2 calls too: they are billed, so they are reported either way.
+      await reportOperations(this.env.CATALOG, 'maintenance', store);
     }
   }
 
