@@ -19,7 +19,7 @@ export interface TrackerOptions {
   readonly autoPageviews?: boolean;
   /** The hash is part of the page (`#/route` routers; `data-hash`): it goes into page_url and a hash change is a navigation. */
   readonly hashRouting?: boolean;
-  /** Events wait this long to travel together (default 1000 ms); a hidden page sends at once. */
+  /** Events wait this long to travel together (`data-flush-delay-ms`, default 1000 ms); a hidden page sends at once. */
   readonly flushDelayMs?: number;
   /** `user_id` from the start (`data-user-id`); `setUser` changes it. */
   readonly userId?: string;
@@ -56,9 +56,18 @@ export function resolveOptions(options: TrackerOptions): ResolvedOptions {
     respectDoNotTrack: options.respectDoNotTrack === true,
     autoPageviews: options.autoPageviews !== false,
     hashRouting: options.hashRouting === true,
-    flushDelayMs: options.flushDelayMs ?? 1000,
+    flushDelayMs: flushDelay(options.flushDelayMs),
     userId: options.userId || undefined,
   };
+}
+
+function flushDelay(value: number | undefined): number {
+  if (value === undefined) return 1000;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    throw new TypeError(
+      `analytics tracker: \`flushDelayMs\` must be a number of milliseconds, 0 or more (data-flush-delay-ms="500"), got ${String(value)}`,
+    );
+  return value;
 }
 
 /** The element a script tag configuration is read from. */
@@ -88,5 +97,11 @@ export function optionsFromScript(script: ScriptElementLike): TrackerOptions {
     autoPageviews: flag('auto'),
     hashRouting: flag('hash'),
     userId: attr('user-id'),
+    ...(attr('flush-delay-ms') === undefined ? {} : { flushDelayMs: milliseconds(attr('flush-delay-ms')) }),
   };
+}
+
+/** A whole number of milliseconds as an attribute writes it; NaN for anything else (refused by `resolveOptions`). */
+function milliseconds(text: string | undefined): number {
+  return text !== undefined && /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
 }

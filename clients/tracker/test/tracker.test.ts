@@ -207,10 +207,12 @@ describe('options', () => {
             'data-auto': 'false',
             'data-hash': 'true',
             'data-user-id': 'u',
+            'data-flush-delay-ms': '250',
           }),
         ),
       ),
     ).toMatchObject({
+      flushDelayMs: 250,
       endpoint: 'https://a.example/events',
       apiKey: 'k',
       environment: 'staging',
@@ -220,6 +222,16 @@ describe('options', () => {
       hashRouting: true,
       userId: 'u',
     });
+  });
+});
+
+describe('flushDelayMs', () => {
+  it('is refused, naming the attribute, when it is not a number of milliseconds', () => {
+    for (const bad of ['soon', '-5', ''])
+      expect(() =>
+        resolveOptions(optionsFromScript(script({ 'data-project': 'web', 'data-flush-delay-ms': bad }))),
+      ).toThrow(/`flushDelayMs` must be a number of milliseconds.*data-flush-delay-ms/);
+    expect(resolveOptions({ project: 'web', endpoint: ENDPOINT, flushDelayMs: 0 }).flushDelayMs).toBe(0);
   });
 });
 
