@@ -89,7 +89,11 @@ async function newPage(key?: string): Promise<Page> {
       value: key,
     });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // The context goes with its page. Closing it may still be under way when afterAll closes the
+  // browser, which closes every context: that refusal is no failure (it was an unhandled one).
+  page.on('close', () => {
+    context.close().catch(() => {});
+  });
   return page;
 }
 
