@@ -114,6 +114,43 @@ function spawnGroup(cmd, args, opts, log) {
  * `kill` sends SIGKILL to every process of the stack at once (crash tests).
  */
 export async function startStack(options = {}) {
+  const log = options.log ?? ((chunk) => process.stdout.write(chunk));
+  for (let attempt = 1; ; attempt++) {
+    let output = '';
+    try {
+      return await startStackOnce({
+        ...options,
+        log: (chunk) => {
+          output = (output + chunk.toString()).slice(-20_000);
+          log(chunk);
+        },
+      });
+    } catch (err) {
+      if (!lostPortRace(output, options.port ?? 8787, attempt)) throw err;
+      log(
+        `stack: a port was taken while starting; starting again (attempt ${attempt + 1} of ${START_ATTEMPTS})\n`,
+      );
+    }
+  }
+}
+
+/** How many times a start that lost a port race is tried. */
+const START_ATTEMPTS = 3;
+
+/**
+ * Whether a failed start is worth another: ports are picked free and bound a
+ * moment later, by wrangler too (a socket per Worker), and another process
+ * can take one in between. A fresh start picks fresh ones, except the public
+ * port, which is the caller's: when that one is taken, starting again cannot
+ * help (the caller may pick another).
+ */
+export function lostPortRace(output, publicPort, attempt) {
+  if (attempt >= START_ATTEMPTS) return false;
+  const taken = output.split('\n').filter((line) => /Address already in use/i.test(line));
+  return taken.length > 0 && !taken.some((line) => line.includes(`:${publicPort})`));
+}
+
+async function startStackOnce(options) {
   const port = options.port ?? 8787;
   const dataDir = resolve(options.dataDir ?? join(root, '.data'));
   const log = options.log ?? ((chunk) => process.stdout.write(chunk));
@@ -208,6 +245,7 @@ export async function startStack(options = {}) {
     await waitFor(`${url}/health`, options.timeoutMs ?? 90_000, alive);
   } catch (err) {
     kill('SIGKILL');
+    await exited();
     throw err;
   }
 

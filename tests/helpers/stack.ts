@@ -43,7 +43,7 @@ export const repoRoot: string = root;
 export const venvPython: string = join(root, '.venv', 'bin', 'python');
 
 export async function startTestStack(options: StackOptions = {}): Promise<StackHandle> {
-  const port: number = await freePort();
+  let port: number = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'analytics-stack-'));
   let log = '';
   const start = (): Promise<RunningStack> =>
@@ -59,7 +59,16 @@ export async function startTestStack(options: StackOptions = {}): Promise<StackH
     }).catch((err: unknown) => {
       throw new Error(`the stack did not start: ${String(err)}\n--- output ---\n${log.slice(-8000)}`);
     });
-  let current: RunningStack | undefined = await start();
+  let current: RunningStack | undefined;
+  try {
+    current = await start();
+  } catch (err) {
+    // The public port itself was taken between picking and binding it (a restart keeps its port,
+    // a first start need not): once more on another.
+    if (!/Address already in use/i.test(String(err))) throw err;
+    port = await freePort();
+    current = await start();
+  }
   return {
     url: current.url,
     port,
