@@ -51,19 +51,19 @@ describe('latencyChart', () => {
   });
 });
 
+/** The figures every ingest run has: the stack's, the floor and the goal. */
+const STACK_FIGURES = {
+  accepted_events_per_second: 10_000,
+  flush_events_per_second: 5_000,
+  sqlite_baseline_events_per_second: 40_000,
+  goal_events_per_second: 50_000,
+  events: 1000,
+  batch: 100,
+};
+
 describe('ingestChart', () => {
   it('draws bars proportional to events/s with the goal as a line', () => {
-    const svg = ingestChart(
-      {
-        accepted_events_per_second: 10_000,
-        flush_events_per_second: 5_000,
-        sqlite_baseline_events_per_second: 40_000,
-        goal_events_per_second: 50_000,
-        events: 1000,
-        batch: 100,
-      },
-      'caption',
-    );
+    const svg = ingestChart(STACK_FIGURES, 'caption');
     const [accepted] = widths(svg, '#2563eb');
     const [flushed] = widths(svg, '#93c5fd');
     const [floor] = widths(svg, '#9ca3af');
@@ -77,12 +77,7 @@ describe('ingestChart', () => {
   it('adds a bar for each of the later figures present: one collector and the ceilings', () => {
     const svg = ingestChart(
       {
-        accepted_events_per_second: 10_000,
-        flush_events_per_second: 5_000,
-        sqlite_baseline_events_per_second: 40_000,
-        goal_events_per_second: 50_000,
-        events: 1000,
-        batch: 100,
+        ...STACK_FIGURES,
         collector_alone_events_per_second: 25_000,
         ceiling_durable_events_per_second: 30_000,
         ceiling_noop_events_per_second: 60_000,

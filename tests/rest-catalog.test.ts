@@ -3,12 +3,7 @@
  * and maintenance) against the real catalog core: the hono app with its
  * in-memory store, in process.
  */
-import {
-  createCatalogApp,
-  MemoryCatalogStore,
-  MetadataFiles,
-  parseCredentialConfig,
-} from '@analytics/catalog';
+import { memoryCatalogApp } from '@analytics/catalog/test/memory-catalog';
 import {
   appendRows,
   BucketStore,
@@ -55,29 +50,14 @@ const schema = {
 };
 
 describe('RestCatalog against the catalog service core', () => {
-  let app: ReturnType<typeof createCatalogApp>;
+  let app: ReturnType<typeof memoryCatalogApp>;
   let buckets: Map<string, ObjectStore>;
   beforeEach(() => {
     buckets = new Map<string, ObjectStore>([
       ['analytics-source', new MemoryStore()],
       ['analytics-processed', new MemoryStore()],
     ]);
-    app = createCatalogApp({
-      catalog: {
-        store: new MemoryCatalogStore(),
-        buckets,
-        files: new MetadataFiles(buckets),
-        warehouse: { name: 'analytics', location: 's3://analytics-source' },
-        nowMs: () => Date.now(),
-        newUuid: () => crypto.randomUUID(),
-      },
-      auth: {
-        registry: parseCredentialConfig(TOKENS, 'admin:admin-secret'),
-        tokenSecret: 'secret',
-        tokenTtlSeconds: 600,
-        nowMs: () => Date.now(),
-      },
-    });
+    app = memoryCatalogApp({ buckets, credential: 'admin:admin-secret', tokens: TOKENS });
   });
 
   it('creates a table with one assert-create commit, loads it and commits to it', async () => {

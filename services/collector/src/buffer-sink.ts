@@ -29,10 +29,7 @@ export class BufferSink implements EventSink {
         continue;
       }
       ids.add(event.eventId);
-      const name =
-        this.#shards <= 1
-          ? soleBufferName(event.table)
-          : bufferName(event.table, shardOf(event.eventId, this.#shards));
+      const name = bufferName(event.table, shardOf(event.eventId, this.#shards));
       let group = groups.get(name);
       if (group === undefined) {
         group = { table: event.table, events: [] };
@@ -52,18 +49,6 @@ export class BufferSink implements EventSink {
     );
     return duplicates;
   }
-}
-
-const SOLE_BUFFER_NAMES = new Map<EventTableName, string>();
-
-/** The name of a table's only buffer (one shard), built once. */
-function soleBufferName(table: EventTableName): string {
-  let name = SOLE_BUFFER_NAMES.get(table);
-  if (name === undefined) {
-    name = bufferName(table, 0);
-    SOLE_BUFFER_NAMES.set(table, name);
-  }
-  return name;
 }
 
 /** One buffer's share of a request: the rows as one JSON text, with their ids and time range. */

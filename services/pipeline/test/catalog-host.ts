@@ -1,16 +1,12 @@
 import { env } from 'cloudflare:test';
 import {
-  createCatalogApp,
-  MemoryCatalogStore,
-  MetadataFiles,
-  parseCredentialConfig,
-} from '@analytics/catalog';
+  MEMORY_CATALOG_CREDENTIAL as CREDENTIAL,
+  memoryCatalogApp,
+} from '@analytics/catalog/test/memory-catalog';
 import { defaultTableEnv, type FetchLike, fileIO, R2Store, RestCatalog } from '@analytics/iceberg';
 import { loadParquetWasmWorkerd } from '@analytics/iceberg/workerd';
 import type { ImportDeps } from '../src/import-source.ts';
 import { IMPORT_BUCKET } from '../src/pipeline-state.ts';
-
-const CREDENTIAL = 'analytics:analytics-secret';
 
 /**
  * The real catalog core (`@analytics/catalog`'s Hono app, memory store) over
@@ -21,22 +17,7 @@ const CREDENTIAL = 'analytics:analytics-secret';
  */
 export function catalogHost() {
   const buckets = new Map([[IMPORT_BUCKET, new R2Store(env.SOURCE)]]);
-  const app = createCatalogApp({
-    catalog: {
-      store: new MemoryCatalogStore(),
-      buckets,
-      files: new MetadataFiles(buckets),
-      warehouse: { name: 'analytics', location: `s3://${IMPORT_BUCKET}` },
-      nowMs: () => Date.now(),
-      newUuid: () => crypto.randomUUID(),
-    },
-    auth: {
-      registry: parseCredentialConfig(undefined, CREDENTIAL),
-      tokenSecret: 'test-secret',
-      tokenTtlSeconds: 600,
-      nowMs: () => Date.now(),
-    },
-  });
+  const app = memoryCatalogApp({ buckets, location: `s3://${IMPORT_BUCKET}` });
   const faults = { beforeCommit: 0, afterCommit: 0 };
   const http: FetchLike = {
     async fetch(input, init) {

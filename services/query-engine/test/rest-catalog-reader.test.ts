@@ -1,32 +1,13 @@
 import {
-  createCatalogApp,
-  MemoryCatalogStore,
-  MetadataFiles,
-  parseCredentialConfig,
-} from '@analytics/catalog';
+  MEMORY_CATALOG_CREDENTIAL as CREDENTIAL,
+  memoryCatalogApp,
+} from '@analytics/catalog/test/memory-catalog';
 import { MemoryStore } from '@analytics/iceberg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RestCatalogReader } from '../src/rest-catalog-reader.ts';
 
 // The reader against the real catalog app (@analytics/catalog over memory stores, in process).
-const CREDENTIAL = 'analytics:analytics-secret';
-const buckets = new Map([['analytics-source', new MemoryStore()]]);
-const app = createCatalogApp({
-  catalog: {
-    store: new MemoryCatalogStore(),
-    buckets,
-    files: new MetadataFiles(buckets),
-    warehouse: { name: 'analytics', location: 's3://analytics-source' },
-    nowMs: () => Date.now(),
-    newUuid: () => crypto.randomUUID(),
-  },
-  auth: {
-    registry: parseCredentialConfig(undefined, CREDENTIAL),
-    tokenSecret: 'test-secret',
-    tokenTtlSeconds: 600,
-    nowMs: () => Date.now(),
-  },
-});
+const app = memoryCatalogApp({ buckets: new Map([['analytics-source', new MemoryStore()]]) });
 
 /** What the reader sent and got, table loads only. */
 const loads: { ifNoneMatch: string | null; status: number }[] = [];
