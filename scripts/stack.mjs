@@ -54,7 +54,7 @@ function readJson(path) {
  * Writes the per-run copy of one service's wrangler configuration and returns its path.
  * Relative paths in the configuration (main, assets, migrations) are made absolute.
  */
-function materialiseConfig(name, configDir, vars) {
+export function materialiseConfig(name, configDir, vars) {
   const serviceDir = join(root, 'services', name);
   const config = readJson(join(serviceDir, 'wrangler.jsonc'));
   const defaults = readJson(join(serviceDir, 'dev.vars.json'));
@@ -150,6 +150,20 @@ export function lostPortRace(output, publicPort, attempt) {
   return taken.length > 0 && !taken.some((line) => line.includes(`:${publicPort})`));
 }
 
+/**
+ * The environment of `wrangler dev`. Its local observability (a streaming tail
+ * Worker that records a trace of every request, RPC and storage call) is off
+ * unless asked for: it doubled the runtime's CPU per request, measured with
+ * bench/ingest. `X_LOCAL_OBSERVABILITY=true npm start` turns it back on.
+ */
+export function wranglerEnv() {
+  return {
+    ...process.env,
+    WRANGLER_SEND_METRICS: 'false',
+    X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? 'false',
+  };
+}
+
 async function startStackOnce(options) {
   const port = options.port ?? 8787;
   const dataDir = resolve(options.dataDir ?? join(root, '.data'));
@@ -193,14 +207,7 @@ async function startStackOnce(options) {
     '--log-level',
     options.logLevel ?? 'info',
   ];
-  children.push(
-    spawnGroup(
-      process.execPath,
-      wranglerArgs,
-      { cwd: root, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
-      log,
-    ),
-  );
+  children.push(spawnGroup(process.execPath, wranglerArgs, { cwd: root, env: wranglerEnv() }, log));
 
   const queryMain = join(root, 'services', 'query-engine', 'src', 'main.ts');
   if (existsSync(queryMain)) {

@@ -2,11 +2,11 @@
  * The local stack's start (scripts/stack.mjs) tries again when it lost a port
  * race: a port picked free was taken before wrangler bound it. The messages
  * below are wrangler's own, as printed in a CI run where another test process
- * took the socket of one Worker.
+ * took the socket of one Worker. And the environment it runs `wrangler dev` in.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script shared with `npm start`, no type declarations
-import { lostPortRace } from '../scripts/stack.mjs';
+import { lostPortRace, wranglerEnv } from '../scripts/stack.mjs';
 
 const PUBLIC = 39105;
 const workerSocket =
@@ -24,5 +24,24 @@ describe('a stack start that failed', () => {
     expect(lostPortRace(publicSocket, PUBLIC, 1)).toBe(false);
     expect(lostPortRace(`${workerSocket}${publicSocket}`, PUBLIC, 1)).toBe(false);
     expect(lostPortRace('✘ [ERROR] Build failed with 1 error\n', PUBLIC, 1)).toBe(false);
+  });
+});
+
+describe("wrangler dev's environment", () => {
+  const before = process.env.X_LOCAL_OBSERVABILITY;
+  afterEach(() => {
+    if (before === undefined) delete process.env.X_LOCAL_OBSERVABILITY;
+    else process.env.X_LOCAL_OBSERVABILITY = before;
+  });
+
+  it('turns local observability off unless asked for, and sends no metrics', () => {
+    delete process.env.X_LOCAL_OBSERVABILITY;
+    expect(wranglerEnv()).toMatchObject({ X_LOCAL_OBSERVABILITY: 'false', WRANGLER_SEND_METRICS: 'false' });
+    process.env.X_LOCAL_OBSERVABILITY = 'true';
+    expect(wranglerEnv().X_LOCAL_OBSERVABILITY).toBe('true');
+  });
+
+  it('passes the rest of the environment through', () => {
+    expect(wranglerEnv().PATH).toBe(process.env.PATH);
   });
 });

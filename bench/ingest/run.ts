@@ -23,7 +23,15 @@
  *                                [--flush-max-bytes 1048576] [--out path]
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -35,8 +43,15 @@ import {
   type EventSink,
   ingest,
 } from '../../packages/events/src/index.ts';
-// @ts-expect-error: plain ESM script shared with `npm start`, no type declarations
-import { freePort, root, startStack } from '../../scripts/stack.mjs';
+import {
+  freePort,
+  LOCAL_SHARED_VARS,
+  materialiseConfig,
+  root,
+  startStack,
+  wranglerEnv,
+  // @ts-expect-error: plain ESM script shared with `npm start`, no type declarations
+} from '../../scripts/stack.mjs';
 import { writeCharts } from '../charts.ts';
 import { type LoadResult, sendAll } from './http-load.ts';
 
@@ -46,6 +61,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     batch: { type: 'string', default: '100' },
     'flush-max-bytes': { type: 'string', default: '1048576' },
+    rounds: { type: 'string', default: '3' },
     out: { type: 'string' },
   },
 });
@@ -53,6 +69,8 @@ const total = Number(values.events);
 const concurrency = Number(values.concurrency);
 const batchSize = Number(values.batch);
 const flushMaxBytes = Number(values['flush-max-bytes']);
+/** Runs of each target, measured in turns; figures are over all of them. */
+const ROUNDS = Number(values.rounds);
 
 /** User + system CPU seconds of each workerd process in the given process groups (Linux /proc). */
 function workerdCpuSeconds(groups: readonly number[]): Map<number, number> {
@@ -181,13 +199,13 @@ async function inProcessMicrosPerEvent(): Promise<number> {
 }
 
 /** Accepted events/s, ack latencies and runtime CPU of one load run against `url` + `path`. */
-async function load(url: string, path: string, groups: readonly number[], label: string) {
+async function load(url: string, path: string, groups: readonly number[], label: string, send = bodies) {
   const cpuBefore = workerdCpuSeconds(groups);
   const result: LoadResult = await sendAll({
     url,
     path,
     headers: HEADERS,
-    bodies,
+    bodies: send,
     concurrency,
     expect: 202,
     onProgress: (done, seconds) =>
@@ -209,6 +227,7 @@ async function load(url: string, path: string, groups: readonly number[], label:
     // thread) and its dev proxy in front of it. The runtime is the busier one.
     runtimeCpu: spent[0] ?? 0,
     workerdCpu: spent.reduce((a, b) => a + b, 0),
+    latencies,
   };
 }
 
@@ -234,7 +253,7 @@ async function devServer(config: string, persistTo: string) {
       '--log-level',
       'error',
     ],
-    { cwd: root, detached: true, stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+    { cwd: root, detached: true, stdio: 'ignore', env: wranglerEnv() },
   );
   const stop = () => {
     try {
@@ -258,11 +277,85 @@ async function devServer(config: string, persistTo: string) {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  return { url, groups: [child.pid as number], stop };
+  const groups = [child.pid as number];
+  try {
+    return { url, runtimeUrl: await runtimeUrl(url, groups, port), groups, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
 }
 
-/** Sends a few requests first (isolates, Durable Objects, JIT), not counted. */
-async function warmUp(url: string, path: string): Promise<void> {
+/** Ports a process listens on (Linux /proc: its socket inodes, matched against the TCP table). */
+function listeningPorts(pid: number): number[] {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      if (target.startsWith('socket:[')) inodes.add(target.slice(8, -1));
+    } catch {
+      // closed meanwhile
+    }
+  }
+  const ports: number[] = [];
+  for (const table of [`/proc/${pid}/net/tcp`, `/proc/${pid}/net/tcp6`]) {
+    let text = '';
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const row of text.trim().split('\n').slice(1)) {
+      const cols = row.trim().split(/\s+/);
+      // cols: sl, local address:port (hex), remote, state (0A = LISTEN), …, inode (10th)
+      if (cols[3] === '0A' && inodes.has(cols[9] as string))
+        ports.push(Number.parseInt(cols[1]?.split(':')[1] ?? '', 16));
+    }
+  }
+  return ports;
+}
+
+/**
+ * The address of the Workers runtime itself, behind `wrangler dev`'s proxy.
+ * wrangler dev runs two workerd processes: a dev proxy on the public port (it
+ * holds requests while a Worker reloads) and the runtime, which serves the
+ * Workers on a port of its own. On Cloudflare there is no such proxy, so the
+ * collector's own figure is taken at the runtime. Found as the port of a
+ * workerd in the group, other than the public one, that answers `GET /` as the
+ * public port does (the runtime's debug and inspector ports answer otherwise).
+ */
+async function runtimeUrl(publicUrl: string, groups: readonly number[], publicPort: number): Promise<string> {
+  const probe = async (url: string) => {
+    const res = await fetch(`${url}/`, { signal: AbortSignal.timeout(5_000) });
+    return `${res.status} ${await res.text()}`;
+  };
+  const expected = await probe(publicUrl);
+  for (const pid of workerdCpuSeconds(groups).keys())
+    for (const port of listeningPorts(pid)) {
+      if (port === publicPort) continue;
+      const url = `http://127.0.0.1:${port}`;
+      if ((await probe(url).catch(() => null)) === expected) return url;
+    }
+  throw new Error(`no workerd behind ${publicUrl} answers as it does`);
+}
+
+/** Events sent before each measured run, not counted: enough for V8 to optimise the hot code. */
+const WARM_UP_EVENTS = 50_000;
+/**
+ * Fewer for the stack: its warm-up events are flushed and committed before the
+ * measured run, and 50,000 more of them left the catalog and maintenance busy
+ * with small files during it.
+ */
+const STACK_WARM_UP_EVENTS = 10_000;
+
+/**
+ * Warms a target up, not counted: a few single events first (isolates,
+ * Durable Objects, tables), then `bulk` events in batches like the measured
+ * ones (other ids), so the measured run sees the code as optimised as in a
+ * collector that has been running for a while: the first 50,000 events of a
+ * fresh isolate took about a third more CPU per event than the next.
+ */
+async function warmUp(url: string, path: string, bulk = WARM_UP_EVENTS): Promise<void> {
   for (let i = 0; i < 20; i++)
     await (
       await fetch(`${url}${path}`, {
@@ -271,48 +364,135 @@ async function warmUp(url: string, path: string): Promise<void> {
         body: JSON.stringify({ events: [pageView(-1 - i)] }),
       })
     ).arrayBuffer();
+  const warm: Buffer[] = [];
+  for (let b = 0; b * batchSize < bulk; b++)
+    warm.push(
+      Buffer.from(
+        JSON.stringify({
+          events: Array.from({ length: batchSize }, (_, i) => pageView(total + b * batchSize + i)),
+        }),
+      ),
+    );
+  const result = await sendAll({ url, path, headers: HEADERS, bodies: warm, concurrency, expect: 202 });
+  if (result.unexpected.size > 0)
+    throw new Error(`warm-up of ${url}${path}: ${JSON.stringify([...result.unexpected])}`);
 }
 
-/** The ceiling Worker (bench/ingest/ceiling) under its own `wrangler dev`: /noop and /durable. */
-async function ceilings(dir: string) {
-  const server = await devServer(
-    join(root, 'bench', 'ingest', 'ceiling', 'wrangler.jsonc'),
-    join(dir, 'ceiling'),
+/** The same page views with new event ids: every round against a collector needs unseen ids. */
+function withNewIds() {
+  return batches.map((b) =>
+    Buffer.from(b.replace(/"event_id":"[^"]+"/g, () => `"event_id":"${crypto.randomUUID()}"`)),
   );
-  try {
-    await warmUp(server.url, '/noop');
-    await warmUp(server.url, '/durable');
-    const noop = await load(server.url, '/noop', server.groups, 'ceiling /noop');
-    const durable = await load(server.url, '/durable', server.groups, 'ceiling /durable');
-    return { noop, durable };
-  } finally {
-    server.stop();
-  }
+}
+
+type Load = Awaited<ReturnType<typeof load>>;
+
+/**
+ * Several runs of `total` events as one: events/s over their summed time (a
+ * buffer's occasional large writes, such as moving 100,000 ids to `seen`, fall
+ * in some runs and not others), CPU per run on average, latencies of all.
+ */
+function combined(runs: readonly Load[]): Load {
+  const mean = (f: (r: Load) => number) => runs.reduce((a, r) => a + f(r), 0) / runs.length;
+  const seconds = mean((r) => r.seconds);
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  return {
+    failed: runs.reduce((a, r) => a + r.failed, 0),
+    seconds,
+    accepted: total / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    runtimeCpu: mean((r) => r.runtimeCpu),
+    workerdCpu: mean((r) => r.workerdCpu),
+    latencies,
+  };
 }
 
 /**
- * One collector, as on Cloudflare: `/events` served by the collector Worker
- * itself (no router in front) with its buffer Durable Objects, under its own
- * `wrangler dev` with the stack's configuration of it. Its buffers do not
- * flush during the run (on Cloudflare each buffer is a Durable Object of its
- * own; the stack run above measures flushing).
+ * One collector, as on Cloudflare, and the dev server's ceilings, measured in
+ * turns so that the machine's drift in speed (up to 1.6× within an hour here)
+ * falls on all of them alike; each figure is over all ROUNDS runs.
+ *
+ * - One collector: `/events` of the collector Worker and its buffer Durable
+ *   Objects under their own `wrangler dev`, with the stack's configuration
+ *   of it, sent to the runtime directly (no router, no dev proxy: neither is
+ *   on Cloudflare's path). Its buffers do not flush during the run: on
+ *   Cloudflare each buffer is a Durable Object of its own, and the stack run
+ *   measures flushing. Also through wrangler's dev proxy, for comparison.
+ * - The ceilings (bench/ingest/ceiling): `/noop` and `/durable` at the
+ *   runtime, and `/noop` through the dev proxy.
  */
-async function collectorAlone(dir: string, stackConfig: string) {
-  const config = JSON.parse(readFileSync(stackConfig, 'utf8')) as { vars: Record<string, string> };
-  config.vars = {
-    ...config.vars,
+async function collectorAndCeilings(dir: string) {
+  const configDir = join(dir, 'alone-config');
+  mkdirSync(configDir, { recursive: true });
+  const config = materialiseConfig('collector', configDir, {
+    ...LOCAL_SHARED_VARS,
+    ANALYTICS_API_KEY: KEY,
     FLUSH_INTERVAL_MS: String(3_600_000),
     FLUSH_MAX_BYTES: String(1e12),
     FLUSH_MAX_EVENTS: String(1e12),
-  };
-  const path = join(dir, 'collector-alone.json');
-  writeFileSync(path, JSON.stringify(config));
-  const server = await devServer(path, join(dir, 'collector-alone'));
+  });
+  const collector = await devServer(config, join(dir, 'collector-alone'));
+  let ceiling: Awaited<ReturnType<typeof devServer>> | undefined;
   try {
-    await warmUp(server.url, '/events');
-    return await load(server.url, '/events', server.groups, 'collector /events');
+    ceiling = await devServer(
+      join(root, 'bench', 'ingest', 'ceiling', 'wrangler.jsonc'),
+      join(dir, 'ceiling'),
+    );
+    await warmUp(collector.runtimeUrl, '/events');
+    await warmUp(collector.url, '/events', 0);
+    await warmUp(ceiling.runtimeUrl, '/noop');
+    await warmUp(ceiling.runtimeUrl, '/durable');
+    await warmUp(ceiling.url, '/noop', 0);
+    const runs = {
+      collector: [] as Load[],
+      collectorViaProxy: [] as Load[],
+      noop: [] as Load[],
+      durable: [] as Load[],
+      noopViaProxy: [] as Load[],
+    };
+    for (let round = 1; round <= ROUNDS; round++) {
+      const tag = `round ${round}/${ROUNDS}`;
+      runs.collector.push(
+        await load(
+          collector.runtimeUrl,
+          '/events',
+          collector.groups,
+          `${tag} one collector /events`,
+          withNewIds(),
+        ),
+      );
+      runs.durable.push(
+        await load(ceiling.runtimeUrl, '/durable', ceiling.groups, `${tag} ceiling /durable`),
+      );
+      runs.noop.push(await load(ceiling.runtimeUrl, '/noop', ceiling.groups, `${tag} ceiling /noop`));
+      runs.collectorViaProxy.push(
+        await load(
+          collector.url,
+          '/events',
+          collector.groups,
+          `${tag} one collector through the dev proxy`,
+          withNewIds(),
+        ),
+      );
+      runs.noopViaProxy.push(
+        await load(ceiling.url, '/noop', ceiling.groups, `${tag} ceiling /noop through the dev proxy`),
+      );
+      log(
+        `  ${tag}: one collector ${Math.round(runs.collector.at(-1)!.accepted)}, least durable ${Math.round(runs.durable.at(-1)!.accepted)}, no-op ${Math.round(runs.noop.at(-1)!.accepted)} events/s`,
+      );
+    }
+    return {
+      rounds: runs.collector.map((r) => Math.round(r.accepted)),
+      collector: combined(runs.collector),
+      collectorViaProxy: combined(runs.collectorViaProxy),
+      noop: combined(runs.noop),
+      durable: combined(runs.durable),
+      noopViaProxy: combined(runs.noopViaProxy),
+    };
   } finally {
-    server.stop();
+    collector.stop();
+    ceiling?.stop();
   }
 }
 
@@ -357,8 +537,11 @@ log(
 log('collector code in process (best of 3 passes) …');
 const inProcess = await inProcessMicrosPerEvent();
 log(`  ${inProcess.toFixed(2)} µs per event`);
-log('ceilings of the dev server (bench/ingest/ceiling) …');
-const ceiling = await ceilings(dir);
+log(`one collector and the dev server's ceilings, in turns (${ROUNDS} rounds) …`);
+const measured = await collectorAndCeilings(dir);
+const ceiling = measured;
+const alone = measured.collector;
+const aloneViaProxy = measured.collectorViaProxy;
 log('the stack …');
 const stack = await startStack({
   port: await freePort(),
@@ -369,11 +552,11 @@ const stack = await startStack({
 });
 try {
   // Warm-up: isolates, Durable Objects, the catalog table (not counted; other events, other ids).
-  await warmUp(stack.url, '/events');
+  await warmUp(stack.url, '/events', STACK_WARM_UP_EVENTS);
   const token = await catalogToken(stack.url);
   // Let the warm-up events reach a snapshot so they are not counted below.
   let before = 0;
-  for (let i = 0; i < 100 && before < 20; i++) {
+  for (let i = 0; i < 240 && before < 20 + STACK_WARM_UP_EVENTS; i++) {
     await new Promise((r) => setTimeout(r, 250));
     before = await committedRecords(stack.url, token);
   }
@@ -388,8 +571,6 @@ try {
   const commitSeconds = (performance.now() - started) / 1000;
   const flush = (committed - before) / commitSeconds;
   await stack.stop();
-  log('one collector, alone …');
-  const alone = await collectorAlone(dir, join(dir, 'stack', 'config', 'collector.json'));
   const baseline = sqliteBaseline(dir);
   const perCore = (us: number) => Math.round(1e6 / us);
   const results = {
@@ -412,6 +593,13 @@ try {
     collector_alone_ack_latency_ms: { p50: round1(alone.p50), p99: round1(alone.p99) },
     collector_alone_runtime_cpu_us_per_event: round1((alone.runtimeCpu / total) * 1e6),
     collector_alone_failed_requests: alone.failed,
+    collector_alone_via_dev_proxy_events_per_second: Math.round(aloneViaProxy.accepted),
+    collector_alone_via_dev_proxy_ack_latency_ms: {
+      p50: round1(aloneViaProxy.p50),
+      p99: round1(aloneViaProxy.p99),
+    },
+    collector_alone_rounds_events_per_second: measured.rounds,
+    dev_proxy_noop_events_per_second: Math.round(ceiling.noopViaProxy.accepted),
     ratio_collector_alone_to_durable_ceiling: Number((alone.accepted / ceiling.durable.accepted).toFixed(4)),
     collector_code_us_per_event: Number(inProcess.toFixed(2)),
     collector_code_events_per_core_second: perCore(inProcess),
@@ -439,12 +627,16 @@ try {
     `${results.flush_events_per_second} events/s (${results.committed_events} committed)`,
   );
   line(
+    'one collector, alone',
+    `${results.collector_alone_events_per_second} events/s, p50 ${results.collector_alone_ack_latency_ms.p50} ms, p99 ${results.collector_alone_ack_latency_ms.p99} ms (runtime ${results.collector_alone_runtime_cpu_us_per_event} µs per event; through wrangler's dev proxy ${results.collector_alone_via_dev_proxy_events_per_second} events/s)`,
+  );
+  line(
     'collector code, in process',
     `${results.collector_code_us_per_event} µs per event (${results.collector_code_events_per_core_second} events/s per core)`,
   );
   line(
     'ceiling: no-op Worker',
-    `${results.ceiling_noop_events_per_second} events/s (runtime ${results.ceiling_noop_runtime_cpu_us_per_event} µs per event)`,
+    `${results.ceiling_noop_events_per_second} events/s (runtime ${results.ceiling_noop_runtime_cpu_us_per_event} µs per event; through wrangler's dev proxy ${results.dev_proxy_noop_events_per_second} events/s)`,
   );
   line(
     'ceiling: least durable collector',
