@@ -1,13 +1,14 @@
 import { type EventSink, type EventTableName, type PreparedEvent, utf8Length } from '@analytics/events';
 import type { BufferedBatch } from './buffer-store.ts';
 import type { Env } from './env.ts';
+import { encodeRows } from './row-batch.ts';
 import { bufferName, shardOf } from './shard.ts';
 
 /**
  * The collector's `EventSink`: splits a request's events by table and shard
  * and appends each group to its Buffer Durable Object, in parallel, as one
  * JSON array of rows (one string crosses to the buffer, not an object per
- * event). Resolves when every buffer has the events in durable storage.
+ * event; rows of the same columns as arrays of values, `encodeRows`). Resolves when every buffer has the events in durable storage.
  */
 export class BufferSink implements EventSink {
   readonly #namespace: Env['BUFFER'];
@@ -53,7 +54,7 @@ export class BufferSink implements EventSink {
 
 /** One buffer's share of a request: the rows as one JSON text, with their ids and time range. */
 function batchOf(events: readonly PreparedEvent[]): BufferedBatch {
-  const rows = JSON.stringify(events.map((e) => e.row));
+  const { rows, columns } = encodeRows(events.map((e) => e.row));
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const e of events) {
@@ -63,6 +64,7 @@ function batchOf(events: readonly PreparedEvent[]): BufferedBatch {
   return {
     ids: events.map((e) => e.eventId),
     rows,
+    ...(columns === undefined ? {} : { columns }),
     bytes: utf8Length(rows),
     minTimestampMicros: min,
     maxTimestampMicros: max,

@@ -1,7 +1,9 @@
 import { env, runInDurableObject } from 'cloudflare:test';
+import type { EventRow } from '@analytics/events';
 import { describe, expect, it } from 'vitest';
 import type { BufferDurableObject } from '../src/buffer-durable-object.ts';
 import { type BufferedBatch, BufferStore } from '../src/buffer-store.ts';
+import { encodeRows } from '../src/row-batch.ts';
 import { uuid } from './fixtures.ts';
 
 /** Runs `fn` on the SQLite storage of a fresh Durable Object of the buffer class. */
@@ -12,13 +14,18 @@ function withStorage<T>(fn: (sql: SqlStorage) => T): Promise<T> {
   );
 }
 
-function batchOf(ns: readonly number[], micros = (n: number) => 1_000_000 * n): BufferedBatch {
+/** A request's batch as the collector sends it (`encodeRows`); `objects` keeps the rows as objects. */
+function batchOf(
+  ns: readonly number[],
+  micros = (n: number) => 1_000_000 * n,
+  { objects = false } = {},
+): BufferedBatch {
   const rows = ns.map((n) => ({ event_id: uuid(n), timestamp: micros(n), value: n, ratio: 0.1 + 0.2 }));
-  const text = JSON.stringify(rows);
+  const encoded = objects ? { rows: JSON.stringify(rows) } : encodeRows(rows);
   return {
     ids: rows.map((r) => r.event_id),
-    rows: text,
-    bytes: text.length,
+    ...encoded,
+    bytes: encoded.rows.length,
     minTimestampMicros: Math.min(...rows.map((r) => r.timestamp)),
     maxTimestampMicros: Math.max(...rows.map((r) => r.timestamp)),
   };
@@ -129,7 +136,7 @@ describe('the buffer store', () => {
       sql.exec(`CREATE TABLE batches (seq INTEGER PRIMARY KEY AUTOINCREMENT, rows TEXT NOT NULL,
         n INTEGER NOT NULL, bytes INTEGER NOT NULL, min_ts INTEGER NOT NULL, max_ts INTEGER NOT NULL,
         received_ms INTEGER NOT NULL, ids_in_seen INTEGER NOT NULL DEFAULT 0)`);
-      const old = batchOf([1, 2]);
+      const old = batchOf([1, 2], undefined, { objects: true });
       sql.exec(
         'INSERT INTO batches (rows, n, bytes, min_ts, max_ts, received_ms) VALUES (?, 2, ?, ?, ?, 1000)',
         old.rows,
@@ -148,6 +155,80 @@ describe('the buffer store', () => {
       expect(seen.map((r) => r.id)).toEqual([uuid(1), uuid(2), uuid(3)]);
       expect(store.append(batchOf([1, 3, 4]), 4_000)).toEqual([0, 1]);
       expect(store.count()).toBe(1);
+    });
+  });
+  it('writes rows of the same columns as values, others as objects, and reads both back alike', async () => {
+    const same = [
+      { event_id: uuid(1), timestamp: 1_000_000, page: 'a', n: null },
+      { event_id: uuid(2), timestamp: 2_000_000, page: 'b', n: 2 },
+    ];
+    const encoded = encodeRows(same);
+    expect(JSON.parse(encoded.columns!)).toEqual(['event_id', 'timestamp', 'page', 'n']);
+    expect(JSON.parse(encoded.rows)).toEqual([
+      [uuid(1), 1_000_000, 'a', null],
+      [uuid(2), 2_000_000, 'b', 2],
+    ]);
+    expect(encoded.rows.length).toBeLessThan(JSON.stringify(same).length);
+    // An open table's rows may have different new columns: then they stay objects.
+    const differing = [same[0]!, { event_id: uuid(3), timestamp: 3_000_000, page: 'c', plan: 'pro' }];
+    expect(encodeRows(differing)).toEqual({ rows: JSON.stringify(differing) });
+    expect(encodeRows([{ timestamp: 1, event_id: uuid(4) }]).columns).toBeUndefined();
+
+    await withStorage((sql) => {
+      const store = new BufferStore(sql);
+      const batch = (rows: readonly EventRow[]): BufferedBatch => ({
+        ids: rows.map((r) => String(r.event_id)),
+        ...encodeRows(rows),
+        bytes: 100,
+        minTimestampMicros: Math.min(...rows.map((r) => Number(r.timestamp))),
+        maxTimestampMicros: Math.max(...rows.map((r) => Number(r.timestamp))),
+      });
+      store.append(batch(same), 1_000);
+      store.append(batch(differing.slice(1)), 1_000);
+      store.append(
+        batch([{ event_id: uuid(4), timestamp: 4_000_000, page: 'd', plan: 'free', extra: true }]),
+        1_000,
+      );
+      expect(store.rowsBetween(1_500_000, 3_500_000, 10)).toEqual([same[1], differing[1]]);
+      // The ids are read from the rows: a repeat of any of them is a duplicate, buffered or flushed.
+      expect(store.append(batchOf([1, 2, 3, 4, 5]), 2_000)).toEqual([0, 1, 2, 3]);
+      const { flush, rows } = allRows(store);
+      expect(rows.slice(0, 4)).toEqual([
+        same[0],
+        same[1],
+        differing[1],
+        { event_id: uuid(4), timestamp: 4_000_000, page: 'd', plan: 'free', extra: true },
+      ]);
+      store.completeFlush(flush!, 3_000);
+      const seen = sql.exec<{ id: string }>('SELECT event_id AS id FROM seen ORDER BY id').toArray();
+      expect(seen.map((r) => r.id)).toEqual([1, 2, 3, 4, 5].map(uuid));
+      expect(new BufferStore(sql).append(batchOf([2, 6]), 4_000)).toEqual([0]);
+    });
+  });
+
+  it('takes over batches of the previous version, with their ids kept beside object rows', async () => {
+    await withStorage((sql) => {
+      sql.exec('DROP TABLE batches');
+      sql.exec(`CREATE TABLE batches (seq INTEGER PRIMARY KEY AUTOINCREMENT, rows TEXT NOT NULL,
+        n INTEGER NOT NULL, bytes INTEGER NOT NULL, min_ts INTEGER NOT NULL, max_ts INTEGER NOT NULL,
+        received_ms INTEGER NOT NULL, ids_in_seen INTEGER NOT NULL DEFAULT 0, ids TEXT)`);
+      const old = batchOf([1, 2], undefined, { objects: true });
+      sql.exec(
+        'INSERT INTO batches (rows, n, bytes, min_ts, max_ts, received_ms, ids) VALUES (?, 2, ?, ?, ?, 1000, ?)',
+        old.rows,
+        old.bytes,
+        old.minTimestampMicros,
+        old.maxTimestampMicros,
+        JSON.stringify(old.ids),
+      );
+      const store = new BufferStore(sql);
+      expect(store.append(batchOf([2, 3]), 2_000)).toEqual([0]);
+      expect(store.rowsBetween(0, 10_000_000, 10).map((r) => r.value)).toEqual([1, 2, 3]);
+      const { flush, rows } = allRows(store);
+      expect(rows.map((r) => r.value)).toEqual([1, 2, 3]);
+      store.completeFlush(flush!, 3_000);
+      const seen = sql.exec<{ id: string }>('SELECT event_id AS id FROM seen ORDER BY id').toArray();
+      expect(seen.map((r) => r.id)).toEqual([uuid(1), uuid(2), uuid(3)]);
     });
   });
 });
