@@ -199,13 +199,13 @@ async function inProcessMicrosPerEvent(): Promise<number> {
 }
 
 /** Accepted events/s, ack latencies and runtime CPU of one load run against `url` + `path`. */
-async function load(url: string, path: string, groups: readonly number[], label: string, send = bodies) {
+async function load(url: string, path: string, groups: readonly number[], label: string) {
   const cpuBefore = workerdCpuSeconds(groups);
   const result: LoadResult = await sendAll({
     url,
     path,
     headers: HEADERS,
-    bodies: send,
+    bodies,
     concurrency,
     expect: 202,
     onProgress: (done, seconds) =>
@@ -230,6 +230,8 @@ async function load(url: string, path: string, groups: readonly number[], label:
     latencies,
   };
 }
+
+type DevServer = Awaited<ReturnType<typeof devServer>>;
 
 /** One Worker configuration under its own `wrangler dev` on a free port, ready when it answers HTTP. */
 async function devServer(config: string, persistTo: string) {
@@ -340,22 +342,16 @@ async function runtimeUrl(publicUrl: string, groups: readonly number[], publicPo
 }
 
 /** Events sent before each measured run, not counted: enough for V8 to optimise the hot code. */
-const WARM_UP_EVENTS = 50_000;
-/**
- * Fewer for the stack: its warm-up events are flushed and committed before the
- * measured run, and 50,000 more of them left the catalog and maintenance busy
- * with small files during it.
- */
-const STACK_WARM_UP_EVENTS = 10_000;
+const WARM_UP_EVENTS = 10_000;
 
 /**
  * Warms a target up, not counted: a few single events first (isolates,
- * Durable Objects, tables), then `bulk` events in batches like the measured
+ * Durable Objects, tables), then WARM_UP_EVENTS in batches like the measured
  * ones (other ids), so the measured run sees the code as optimised as in a
  * collector that has been running for a while: the first 50,000 events of a
  * fresh isolate took about a third more CPU per event than the next.
  */
-async function warmUp(url: string, path: string, bulk = WARM_UP_EVENTS): Promise<void> {
+async function warmUp(url: string, path: string): Promise<void> {
   for (let i = 0; i < 20; i++)
     await (
       await fetch(`${url}${path}`, {
@@ -365,7 +361,7 @@ async function warmUp(url: string, path: string, bulk = WARM_UP_EVENTS): Promise
       })
     ).arrayBuffer();
   const warm: Buffer[] = [];
-  for (let b = 0; b * batchSize < bulk; b++)
+  for (let b = 0; b * batchSize < WARM_UP_EVENTS; b++)
     warm.push(
       Buffer.from(
         JSON.stringify({
@@ -376,13 +372,6 @@ async function warmUp(url: string, path: string, bulk = WARM_UP_EVENTS): Promise
   const result = await sendAll({ url, path, headers: HEADERS, bodies: warm, concurrency, expect: 202 });
   if (result.unexpected.size > 0)
     throw new Error(`warm-up of ${url}${path}: ${JSON.stringify([...result.unexpected])}`);
-}
-
-/** The same page views with new event ids: every round against a collector needs unseen ids. */
-function withNewIds() {
-  return batches.map((b) =>
-    Buffer.from(b.replace(/"event_id":"[^"]+"/g, () => `"event_id":"${crypto.randomUUID()}"`)),
-  );
 }
 
 type Load = Awaited<ReturnType<typeof load>>;
@@ -416,84 +405,79 @@ function combined(runs: readonly Load[]): Load {
  * - One collector: `/events` of the collector Worker and its buffer Durable
  *   Objects under their own `wrangler dev`, with the stack's configuration
  *   of it, sent to the runtime directly (no router, no dev proxy: neither is
- *   on Cloudflare's path). Its buffers do not flush during the run: on
- *   Cloudflare each buffer is a Durable Object of its own, and the stack run
- *   measures flushing. Also through wrangler's dev proxy, for comparison.
- * - The ceilings (bench/ingest/ceiling): `/noop` and `/durable` at the
- *   runtime, and `/noop` through the dev proxy.
+ *   on Cloudflare's path). Also through wrangler's dev proxy, for comparison.
+ *   Its buffers do not flush during the run: on Cloudflare each buffer is a
+ *   Durable Object of its own, and the stack run measures flushing. A buffer
+ *   that never flushes holds every event sent to it, which a flushing one
+ *   (1 MB, ~2,000 events) never does: past ~100,000 events its SQLite file and
+ *   id set make each request dearer. So every run starts a fresh server with
+ *   empty storage, and its buffer holds at most the warm-up and one run.
+ * - The ceilings (bench/ingest/ceiling): `/durable` and `/noop` at the
+ *   runtime, and `/noop` through the dev proxy, on a fresh server each round.
  */
 async function collectorAndCeilings(dir: string) {
   const configDir = join(dir, 'alone-config');
   mkdirSync(configDir, { recursive: true });
-  const config = materialiseConfig('collector', configDir, {
+  const collectorConfig = materialiseConfig('collector', configDir, {
     ...LOCAL_SHARED_VARS,
     ANALYTICS_API_KEY: KEY,
     FLUSH_INTERVAL_MS: String(3_600_000),
     FLUSH_MAX_BYTES: String(1e12),
     FLUSH_MAX_EVENTS: String(1e12),
   });
-  const collector = await devServer(config, join(dir, 'collector-alone'));
-  let ceiling: Awaited<ReturnType<typeof devServer>> | undefined;
-  try {
-    ceiling = await devServer(
-      join(root, 'bench', 'ingest', 'ceiling', 'wrangler.jsonc'),
-      join(dir, 'ceiling'),
-    );
-    await warmUp(collector.runtimeUrl, '/events');
-    await warmUp(collector.url, '/events', 0);
-    await warmUp(ceiling.runtimeUrl, '/noop');
-    await warmUp(ceiling.runtimeUrl, '/durable');
-    await warmUp(ceiling.url, '/noop', 0);
-    const runs = {
-      collector: [] as Load[],
-      collectorViaProxy: [] as Load[],
-      noop: [] as Load[],
-      durable: [] as Load[],
-      noopViaProxy: [] as Load[],
-    };
-    for (let round = 1; round <= ROUNDS; round++) {
-      const tag = `round ${round}/${ROUNDS}`;
-      runs.collector.push(
-        await load(
-          collector.runtimeUrl,
-          '/events',
-          collector.groups,
-          `${tag} one collector /events`,
-          withNewIds(),
-        ),
-      );
-      runs.durable.push(
-        await load(ceiling.runtimeUrl, '/durable', ceiling.groups, `${tag} ceiling /durable`),
-      );
-      runs.noop.push(await load(ceiling.runtimeUrl, '/noop', ceiling.groups, `${tag} ceiling /noop`));
-      runs.collectorViaProxy.push(
-        await load(
-          collector.url,
-          '/events',
-          collector.groups,
-          `${tag} one collector through the dev proxy`,
-          withNewIds(),
-        ),
-      );
-      runs.noopViaProxy.push(
-        await load(ceiling.url, '/noop', ceiling.groups, `${tag} ceiling /noop through the dev proxy`),
-      );
-      log(
-        `  ${tag}: one collector ${Math.round(runs.collector.at(-1)!.accepted)}, least durable ${Math.round(runs.durable.at(-1)!.accepted)}, no-op ${Math.round(runs.noop.at(-1)!.accepted)} events/s`,
-      );
+  const ceilingConfig = join(root, 'bench', 'ingest', 'ceiling', 'wrangler.jsonc');
+  /** Runs `measure` against a fresh `wrangler dev` of `config` (its own, empty storage). */
+  let servers = 0;
+  const fresh = async <T>(config: string, measure: (server: DevServer) => Promise<T>): Promise<T> => {
+    const server = await devServer(config, join(dir, `server-${++servers}`));
+    try {
+      return await measure(server);
+    } finally {
+      server.stop();
     }
-    return {
-      rounds: runs.collector.map((r) => Math.round(r.accepted)),
-      collector: combined(runs.collector),
-      collectorViaProxy: combined(runs.collectorViaProxy),
-      noop: combined(runs.noop),
-      durable: combined(runs.durable),
-      noopViaProxy: combined(runs.noopViaProxy),
-    };
-  } finally {
-    collector.stop();
-    ceiling?.stop();
+  };
+  const runs = {
+    collector: [] as Load[],
+    collectorViaProxy: [] as Load[],
+    noop: [] as Load[],
+    durable: [] as Load[],
+    noopViaProxy: [] as Load[],
+  };
+  for (let round = 1; round <= ROUNDS; round++) {
+    const tag = `round ${round}/${ROUNDS}`;
+    runs.collector.push(
+      await fresh(collectorConfig, async (server) => {
+        await warmUp(server.runtimeUrl, '/events');
+        return load(server.runtimeUrl, '/events', server.groups, `${tag} one collector /events`);
+      }),
+    );
+    runs.collectorViaProxy.push(
+      await fresh(collectorConfig, async (server) => {
+        await warmUp(server.url, '/events');
+        return load(server.url, '/events', server.groups, `${tag} one collector through the dev proxy`);
+      }),
+    );
+    await fresh(ceilingConfig, async (server) => {
+      await warmUp(server.runtimeUrl, '/durable');
+      runs.durable.push(await load(server.runtimeUrl, '/durable', server.groups, `${tag} ceiling /durable`));
+      await warmUp(server.runtimeUrl, '/noop');
+      runs.noop.push(await load(server.runtimeUrl, '/noop', server.groups, `${tag} ceiling /noop`));
+      runs.noopViaProxy.push(
+        await load(server.url, '/noop', server.groups, `${tag} ceiling /noop through the dev proxy`),
+      );
+    });
+    log(
+      `  ${tag}: one collector ${Math.round(runs.collector.at(-1)!.accepted)}, least durable ${Math.round(runs.durable.at(-1)!.accepted)}, no-op ${Math.round(runs.noop.at(-1)!.accepted)} events/s`,
+    );
   }
+  return {
+    rounds: runs.collector.map((r) => Math.round(r.accepted)),
+    collector: combined(runs.collector),
+    collectorViaProxy: combined(runs.collectorViaProxy),
+    noop: combined(runs.noop),
+    durable: combined(runs.durable),
+    noopViaProxy: combined(runs.noopViaProxy),
+  };
 }
 
 async function catalogToken(url: string): Promise<string> {
@@ -552,11 +536,11 @@ const stack = await startStack({
 });
 try {
   // Warm-up: isolates, Durable Objects, the catalog table (not counted; other events, other ids).
-  await warmUp(stack.url, '/events', STACK_WARM_UP_EVENTS);
+  await warmUp(stack.url, '/events');
   const token = await catalogToken(stack.url);
   // Let the warm-up events reach a snapshot so they are not counted below.
   let before = 0;
-  for (let i = 0; i < 240 && before < 20 + STACK_WARM_UP_EVENTS; i++) {
+  for (let i = 0; i < 240 && before < 20 + WARM_UP_EVENTS; i++) {
     await new Promise((r) => setTimeout(r, 250));
     before = await committedRecords(stack.url, token);
   }
@@ -649,7 +633,8 @@ try {
   );
   writeFileSync(
     values.out ?? join(root, 'bench', 'ingest', 'results.json'),
-    `${JSON.stringify(results, null, 2)}\n`,
+    // Arrays of numbers on one line, as the repository's formatter keeps them.
+    `${JSON.stringify(results, null, 2).replace(/\[\s+([\d.,\s]+?)\s+\]/g, (_, items: string) => `[${items.split(/,\s*/).join(', ')}]`)}\n`,
   );
   // The chart is drawn from the default results file only (a run with --out is a side experiment).
   if (values.out === undefined) for (const file of writeCharts()) log(`chart: ${file}`);
