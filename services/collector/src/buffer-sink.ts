@@ -8,7 +8,8 @@ import { bufferName, shardOf } from './shard.ts';
  * The collector's `EventSink`: splits a request's events by table and shard
  * and appends each group to its Buffer Durable Object, in parallel, as one
  * JSON array of rows (one string crosses to the buffer, not an object per
- * event; rows of the same columns as arrays of values, `encodeRows`). Resolves when every buffer has the events in durable storage.
+ * event; rows of the same columns as arrays of values, `encodeRows`).
+ * Resolves when every buffer has the events in durable storage.
  */
 export class BufferSink implements EventSink {
   readonly #namespace: Env['BUFFER'];

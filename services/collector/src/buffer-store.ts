@@ -30,9 +30,8 @@ export interface PendingFlush {
  * element of `ids` (batches of the previous version), or read from a row of
  * values (`columns` set) or an object.
  */
-const EVENT_ID = (b: string, r: string) =>
-  `CASE WHEN ${b}.ids IS NOT NULL THEN ${r}.value WHEN ${b}.columns IS NOT NULL THEN ${r}.value ->> ${ID_AT} ELSE ${r}.value ->> 'event_id' END`;
-const BATCH_ID = `${EVENT_ID('b', 'r')} AS id`;
+const EVENT_ID = `CASE WHEN b.ids IS NOT NULL THEN r.value WHEN b.columns IS NOT NULL THEN r.value ->> ${ID_AT} ELSE r.value ->> 'event_id' END`;
+const BATCH_ID = `${EVENT_ID} AS id`;
 /** The event time of a `json_each` member `r` of `b.rows`. */
 const ROW_TIMESTAMP = `CASE WHEN b.columns IS NULL THEN r.value ->> 'timestamp' ELSE r.value ->> ${TIMESTAMP_AT} END`;
 
@@ -60,9 +59,9 @@ const MAX_IDS_IN_MEMORY = 100_000;
  * rows (`event_id` is a row's first value). Batches of the previous version
  * kept their ids in `ids`; those are read from there. After a restart the
  * in-memory ids are rebuilt, so a duplicate is caught whether its first copy
- * is buffered or already flushed. On this machine, leaving the `ids` copy out
- * and writing rows as values took one collector from about 31 to 21–23 µs of
- * runtime CPU per event (bench/ingest, in turns against the old layout).
+ * is buffered or already flushed. The buffer's SQLite write is most of what
+ * a request costs past the collector's own code, and it grows with the bytes
+ * written (bench/RESULTS.md).
  */
 export class BufferStore {
   readonly #sql: SqlStorage;
@@ -114,7 +113,7 @@ export class BufferStore {
     this.#count = totals.n;
     this.#bytes = totals.b;
     for (const { seq, ids } of sql.exec<{ seq: number; ids: string }>(
-      `SELECT seq, (SELECT json_group_array(${EVENT_ID('b', 'r')}) FROM json_each(COALESCE(b.ids, b.rows)) AS r) AS ids
+      `SELECT seq, (SELECT json_group_array(${EVENT_ID}) FROM json_each(COALESCE(b.ids, b.rows)) AS r) AS ids
        FROM batches AS b WHERE ids_in_seen = 0`,
     ))
       this.#remember(seq, JSON.parse(ids) as string[]);
