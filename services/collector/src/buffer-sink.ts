@@ -55,7 +55,7 @@ export class BufferSink implements EventSink {
 
 /** One buffer's share of a request: the rows as one JSON text, with their ids and time range. */
 function batchOf(events: readonly PreparedEvent[]): BufferedBatch {
-  const { rows, columns } = encodeRows(events.map((e) => e.row));
+  const { rows, columns, constants } = encodeRows(events.map((e) => e.row));
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const e of events) {
@@ -66,7 +66,8 @@ function batchOf(events: readonly PreparedEvent[]): BufferedBatch {
     ids: events.map((e) => e.eventId),
     rows,
     ...(columns === undefined ? {} : { columns }),
-    bytes: utf8Length(rows),
+    ...(constants === undefined ? {} : { constants }),
+    bytes: utf8Length(rows) + (constants === undefined ? 0 : utf8Length(constants)),
     minTimestampMicros: min,
     maxTimestampMicros: max,
   };

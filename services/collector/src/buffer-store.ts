@@ -9,7 +9,9 @@ export interface BufferedBatch {
   readonly rows: string;
   /** The column names when `rows` holds arrays of values (`encodeRows`); absent when it holds objects. */
   readonly columns?: string;
-  /** UTF-8 size of `rows`. */
+  /** The columns left out of the arrays, with their one value (`encodeRows`). */
+  readonly constants?: string;
+  /** UTF-8 size of `rows` and `constants`. */
   readonly bytes: number;
   /** Smallest and largest event time of the rows, epoch microseconds. */
   readonly minTimestampMicros: number;
@@ -53,8 +55,9 @@ const MAX_IDS_IN_MEMORY = 100_000;
  * `seen` B-tree by random UUIDs) dirtied a page per event. Now a request is
  * one row, its ids stay in memory while buffered, and they reach `seen` at
  * flush time, sorted, in the same transaction that drops the flushed rows.
- * A batch's rows are arrays of values with the column names kept once
- * (`columns`, see `encodeRows`), a third fewer bytes to write than objects;
+ * A batch's rows are arrays of values with the column names kept once, and
+ * the columns of one value in the whole request kept once too (`columns`,
+ * `constants`, see `encodeRows`): under half the bytes of objects to write;
  * its ids are not stored apart: the flush and a restart read them from the
  * rows (`event_id` is a row's first value). Batches of the previous version
  * kept their ids in `ids`; those are read from there. After a restart the
@@ -90,7 +93,8 @@ export class BufferStore {
       received_ms INTEGER NOT NULL,
       ids_in_seen INTEGER NOT NULL DEFAULT 0,
       ids TEXT,
-      columns TEXT)`);
+      columns TEXT,
+      constants TEXT)`);
     sql.exec(
       'CREATE TABLE IF NOT EXISTS seen (event_id TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID',
     );
@@ -105,6 +109,7 @@ export class BufferStore {
     this.#migrateEventRows();
     this.#addColumn('ids');
     this.#addColumn('columns');
+    this.#addColumn('constants');
     const totals = sql
       .exec<{ n: number; b: number }>(
         'SELECT COALESCE(SUM(n), 0) AS n, COALESCE(SUM(bytes), 0) AS b FROM batches',
@@ -119,8 +124,8 @@ export class BufferStore {
       this.#remember(seq, JSON.parse(ids) as string[]);
   }
 
-  /** Adds a column buffers written by an earlier version lack (`ids`, then `columns`). */
-  #addColumn(name: 'ids' | 'columns'): void {
+  /** Adds a column buffers written by an earlier version lack (`ids`, then `columns`, then `constants`). */
+  #addColumn(name: 'ids' | 'columns' | 'constants'): void {
     const has = this.#sql
       .exec<{ n: number }>('SELECT COUNT(*) AS n FROM pragma_table_info(?) WHERE name = ?', 'batches', name)
       .one().n;
@@ -192,7 +197,8 @@ export class BufferStore {
     // The ids are not stored beside the rows: they are read from the rows when they go to `seen`.
     const { seq } = this.#sql
       .exec<{ seq: number }>(
-        `INSERT INTO batches (rows, n, bytes, min_ts, max_ts, received_ms, columns) VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO batches (rows, n, bytes, min_ts, max_ts, received_ms, columns, constants)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          RETURNING seq`,
         rows,
         n,
@@ -201,6 +207,7 @@ export class BufferStore {
         batch.maxTimestampMicros,
         nowMs,
         batch.columns ?? null,
+        batch.constants ?? null,
       )
       .one();
     this.#remember(seq, ids);
@@ -282,13 +289,18 @@ export class BufferStore {
     let after = 0;
     for (;;) {
       const rows: EventRow[] = [];
-      for (const batch of this.#sql.exec<{ seq: number; rows: string; columns: string | null }>(
-        'SELECT seq, rows, columns FROM batches WHERE seq > ? AND seq <= ? ORDER BY seq',
+      for (const batch of this.#sql.exec<{
+        seq: number;
+        rows: string;
+        columns: string | null;
+        constants: string | null;
+      }>(
+        'SELECT seq, rows, columns, constants FROM batches WHERE seq > ? AND seq <= ? ORDER BY seq',
         after,
         flush.maxSeq,
       )) {
         after = batch.seq;
-        rows.push(...decodeRows(batch.rows, batch.columns));
+        rows.push(...decodeRows(batch.rows, batch.columns, batch.constants));
         if (rows.length >= chunkSize) break;
       }
       if (rows.length === 0) return;
@@ -343,8 +355,8 @@ export class BufferStore {
   /** Buffered rows whose event time is in `[fromMicros, toMicros)`, oldest first, at most `limit`. */
   rowsBetween(fromMicros: number, toMicros: number, limit: number): EventRow[] {
     return this.#sql
-      .exec<{ row: string; columns: string | null }>(
-        `SELECT r.value AS row, b.columns AS columns FROM batches AS b, json_each(b.rows) AS r
+      .exec<{ row: string; columns: string | null; constants: string | null }>(
+        `SELECT r.value AS row, b.columns AS columns, b.constants AS constants FROM batches AS b, json_each(b.rows) AS r
          WHERE b.max_ts >= ?1 AND b.min_ts < ?2
            AND ${ROW_TIMESTAMP} >= ?1 AND ${ROW_TIMESTAMP} < ?2
          ORDER BY ${ROW_TIMESTAMP} LIMIT ?3`,
@@ -353,6 +365,6 @@ export class BufferStore {
         limit,
       )
       .toArray()
-      .map((r) => rowOf(JSON.parse(r.row), r.columns));
+      .map((r) => rowOf(JSON.parse(r.row), r.columns, r.constants));
   }
 }

@@ -206,6 +206,97 @@ describe('the buffer store', () => {
     });
   });
 
+  it('keeps a column of one value in every row once, and reads its rows back whole', async () => {
+    const rows = [1, 2, 3].map((n) => ({
+      event_id: uuid(n),
+      timestamp: 1_000_000 * n,
+      page: `/p/${n}`,
+      country: null,
+      browser: 'Firefox',
+      is_bot: false,
+      received_at: 9_000_000,
+    }));
+    const encoded = encodeRows(rows);
+    expect(JSON.parse(encoded.columns!)).toEqual(['event_id', 'timestamp', 'page']);
+    expect(JSON.parse(encoded.constants!)).toEqual({
+      country: null,
+      browser: 'Firefox',
+      is_bot: false,
+      received_at: 9_000_000,
+    });
+    expect(JSON.parse(encoded.rows)).toEqual(rows.map((r) => [r.event_id, r.timestamp, r.page]));
+    // The id and the event time stay in the rows even when every row has the same (SQL reads them there).
+    const one = encodeRows([
+      { ...rows[0]!, timestamp: 5, page: '/same' },
+      { ...rows[1]!, timestamp: 5, page: '/same' },
+    ]);
+    expect(JSON.parse(one.columns!)).toEqual(['event_id', 'timestamp']);
+    expect(JSON.parse(one.constants!)).toMatchObject({ page: '/same' });
+    expect(
+      encodeRows([
+        { event_id: uuid(9), timestamp: 1, page: '/a' },
+        { event_id: uuid(8), timestamp: 2, page: '/b' },
+      ]).constants,
+    ).toBeUndefined();
+
+    await withStorage((sql) => {
+      const store = new BufferStore(sql);
+      const batch = (of: readonly EventRow[]): BufferedBatch => ({
+        ids: of.map((r) => String(r.event_id)),
+        ...encodeRows(of),
+        bytes: 100,
+        minTimestampMicros: Math.min(...of.map((r) => Number(r.timestamp))),
+        maxTimestampMicros: Math.max(...of.map((r) => Number(r.timestamp))),
+      });
+      store.append(batch(rows), 1_000);
+      // A later request with other constants, and one that repeats an id: its other rows keep theirs.
+      const later = [4, 1, 5].map((n) => ({
+        ...rows[0]!,
+        event_id: uuid(n),
+        timestamp: 1_000_000 * n,
+        browser: 'Safari',
+      }));
+      expect(store.append(batch(later), 2_000)).toEqual([1]);
+      expect(store.rowsBetween(1_500_000, 4_500_000, 10)).toEqual([rows[1], rows[2], later[0]]);
+      const { flush, rows: flushed } = allRows(store);
+      expect(flushed).toEqual([...rows, later[0], later[2]]);
+      store.completeFlush(flush!, 3_000);
+      expect(store.append(batch([later[2]!]), 4_000)).toEqual([0]);
+    });
+  });
+
+  it('takes over batches written before constants were kept apart', async () => {
+    await withStorage((sql) => {
+      sql.exec('DROP TABLE batches');
+      sql.exec(`CREATE TABLE batches (seq INTEGER PRIMARY KEY AUTOINCREMENT, rows TEXT NOT NULL,
+        n INTEGER NOT NULL, bytes INTEGER NOT NULL, min_ts INTEGER NOT NULL, max_ts INTEGER NOT NULL,
+        received_ms INTEGER NOT NULL, ids_in_seen INTEGER NOT NULL DEFAULT 0, ids TEXT, columns TEXT)`);
+      // Every value in the arrays, as the previous version wrote them.
+      sql.exec(
+        `INSERT INTO batches (rows, n, bytes, min_ts, max_ts, received_ms, columns) VALUES (?, 2, 100, 1000000, 2000000, 1000, ?)`,
+        JSON.stringify([
+          [uuid(1), 1_000_000, 1, 0.1 + 0.2],
+          [uuid(2), 2_000_000, 2, 0.1 + 0.2],
+        ]),
+        JSON.stringify(['event_id', 'timestamp', 'value', 'ratio']),
+      );
+      const store = new BufferStore(sql);
+      expect(store.append(batchOf([2, 3]), 2_000)).toEqual([0]);
+      const expected = [1, 2, 3].map((n) => ({
+        event_id: uuid(n),
+        timestamp: 1_000_000 * n,
+        value: n,
+        ratio: 0.1 + 0.2,
+      }));
+      expect(store.rowsBetween(0, 10_000_000, 10)).toEqual(expected);
+      const { flush, rows } = allRows(store);
+      expect(rows).toEqual(expected);
+      store.completeFlush(flush!, 3_000);
+      const seen = sql.exec<{ id: string }>('SELECT event_id AS id FROM seen ORDER BY id').toArray();
+      expect(seen.map((r) => r.id)).toEqual([uuid(1), uuid(2), uuid(3)]);
+    });
+  });
+
   it('takes over batches of the previous version, with their ids kept beside object rows', async () => {
     await withStorage((sql) => {
       sql.exec('DROP TABLE batches');
