@@ -26,8 +26,11 @@ export function buildRow(
   event: Readonly<Record<string, unknown>>,
   context: RowContext,
 ): EventRow {
-  const row: Record<string, RowValue> = {};
-  const plan = rowPlan(table);
+  const { plan, template } = rowPlan(table);
+  // A copy of the table's template, then stores to existing properties: the row keeps the
+  // template's shape. Added one by one with computed names, a row of more than a dozen columns
+  // would turn into a dictionary, slower to fill, to read back and to list.
+  const row: Record<string, RowValue> = { ...template };
   for (let i = 0; i < plan.length; i++) {
     const { name, kind } = plan[i] as PlannedColumn;
     switch (kind) {
@@ -84,16 +87,23 @@ interface PlannedColumn {
   readonly kind: Kind;
 }
 
-const PLAN_CACHE = new Map<EventTableName, readonly PlannedColumn[]>();
+interface RowPlan {
+  readonly plan: readonly PlannedColumn[];
+  /** Every column, null: `Object.fromEntries` gives it a fast shape, and `{ ...template }` keeps it. */
+  readonly template: Readonly<Record<string, RowValue>>;
+}
+
+const PLAN_CACHE = new Map<EventTableName, RowPlan>();
 
 /** How each column of a table is filled, worked out once per table (this runs for every event). */
-function rowPlan(table: EventTableName): readonly PlannedColumn[] {
-  let plan = PLAN_CACHE.get(table);
-  if (plan === undefined) {
-    plan = tableColumns(table).map(({ name, type }) => ({ name, kind: kindOf(name, String(type)) }));
-    PLAN_CACHE.set(table, plan);
+function rowPlan(table: EventTableName): RowPlan {
+  let cached = PLAN_CACHE.get(table);
+  if (cached === undefined) {
+    const plan = tableColumns(table).map(({ name, type }) => ({ name, kind: kindOf(name, String(type)) }));
+    cached = { plan, template: Object.fromEntries(plan.map(({ name }) => [name, null])) };
+    PLAN_CACHE.set(table, cached);
   }
-  return plan;
+  return cached;
 }
 
 function kindOf(name: string, type: string): Kind {
